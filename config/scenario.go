@@ -1,0 +1,137 @@
+package config
+
+import "time"
+
+// Scenario is one scenario file, decoded and nothing more: plain data with
+// the names the file uses. Validate checks it; sim.Compile turns it into
+// indices.
+type Scenario struct {
+	Name        string   `mapstructure:"name" json:"name"`
+	Description string   `mapstructure:"description" json:"description,omitempty"`
+	Run         Run      `mapstructure:"run" json:"run"`
+	Streams     []Stream `mapstructure:"streams" json:"streams"`
+	Queues      []Queue  `mapstructure:"queues" json:"queues"`
+	Pools       []Pool   `mapstructure:"pools" json:"pools"`
+}
+
+// Run says how long and how often a scenario is simulated.
+type Run struct {
+	// Days measured after the warm-up; fractions of a day are allowed.
+	Days float64 `mapstructure:"days" json:"days"`
+	// WarmupDays simulated first and not measured.
+	WarmupDays float64 `mapstructure:"warmup_days" json:"warmup_days"`
+	// Replications: independent runs of the same horizon.
+	Replications int `mapstructure:"replications" json:"replications"`
+	// Seed from which every random stream is derived.
+	Seed uint64 `mapstructure:"seed" json:"seed"`
+}
+
+// Stream is a source of demand entering one queue.
+type Stream struct {
+	Name     string   `mapstructure:"name" json:"name"`
+	Arrivals Arrivals `mapstructure:"arrivals" json:"arrivals"`
+	Enter    string   `mapstructure:"enter" json:"enter"`
+	Redial   *Redial  `mapstructure:"redial" json:"redial,omitempty"`
+}
+
+// Arrivals is a non-homogeneous Poisson rate: PerHour or PerDay (one of
+// them) shaped by an hour-of-day profile (24 weights, from 00:00) and a
+// day-of-week profile (7 weights, Monday first). Weights are relative: they
+// are scaled to mean 1, so PerDay stays the mean number of contacts a day.
+type Arrivals struct {
+	PerHour float64   `mapstructure:"per_hour" json:"per_hour,omitempty"`
+	PerDay  float64   `mapstructure:"per_day" json:"per_day,omitempty"`
+	Hourly  []float64 `mapstructure:"hourly" json:"hourly,omitempty"`
+	Weekly  []float64 `mapstructure:"weekly" json:"weekly,omitempty"`
+}
+
+// Redial: a caller who abandons tries again with Probability, after a
+// delay drawn from Delay, joining the same queue as a new offer.
+type Redial struct {
+	Probability float64 `mapstructure:"probability" json:"probability"`
+	Delay       Dist    `mapstructure:"delay" json:"delay"`
+}
+
+// Queue holds contacts waiting for one kind of work.
+type Queue struct {
+	Name string `mapstructure:"name" json:"name"`
+	// Priority: 1 is most urgent; lower numbers are always offered first.
+	Priority int `mapstructure:"priority" json:"priority"`
+	// Patience, when set, is how long a caller waits before hanging up.
+	// A queue without it (call-backs, texts) never abandons.
+	Patience *Dist `mapstructure:"patience" json:"patience,omitempty"`
+	// Service is the handling time; ServiceBy overrides it for named pools.
+	Service   Dist            `mapstructure:"service" json:"service"`
+	ServiceBy map[string]Dist `mapstructure:"service_by" json:"service_by,omitempty"`
+	// ServedBy lists the pools that serve this queue, most preferred first.
+	ServedBy []string `mapstructure:"served_by" json:"served_by"`
+	Target   *Target  `mapstructure:"target" json:"target,omitempty"`
+	// Routes: after service a contact goes, by probability, to another
+	// queue or, for any name that is not a queue, to that destination.
+	Routes map[string]float64 `mapstructure:"routes" json:"routes"`
+}
+
+// Target: Fraction of served contacts answered Within the time.
+type Target struct {
+	Within   Duration `mapstructure:"within" json:"within"`
+	Fraction float64  `mapstructure:"fraction" json:"fraction"`
+}
+
+// Pool is a group of interchangeable staff. The number on duty is Staff (a
+// constant), Hourly (24 counts, from 00:00, every day) or the sum of Shifts;
+// exactly one of the three is given. Shrinkage is the share of rostered
+// time not available for contacts (breaks, training, sickness).
+type Pool struct {
+	Name      string    `mapstructure:"name" json:"name"`
+	Staff     *float64  `mapstructure:"staff" json:"staff,omitempty"`
+	Hourly    []float64 `mapstructure:"hourly" json:"hourly,omitempty"`
+	Shifts    []Shift   `mapstructure:"shifts" json:"shifts,omitempty"`
+	Shrinkage float64   `mapstructure:"shrinkage" json:"shrinkage,omitempty"`
+	// Clinician marks pools whose first contact with a patient counts for
+	// the streams' time to clinician.
+	Clinician bool `mapstructure:"clinician" json:"clinician,omitempty"`
+}
+
+// Shift adds Count staff from Start ("08:00") for Length on each of Days
+// (mon … sun; every day when empty). A shift may run past midnight.
+type Shift struct {
+	Start  string   `mapstructure:"start" json:"start"`
+	Length Duration `mapstructure:"length" json:"length"`
+	Count  float64  `mapstructure:"count" json:"count"`
+	Days   []string `mapstructure:"days" json:"days,omitempty"`
+}
+
+// Dist names a distribution and its parameters. Which fields apply depends
+// on Dist:
+//
+//	exponential  mean
+//	lognormal    mean, sd (of the distribution itself, not of its log)
+//	gamma        mean, sd
+//	weibull      shape, and scale or mean
+//	uniform      min, max
+//	triangular   min, mode, max
+//	normal       mean, sd, truncated at zero (redrawn while negative)
+//	constant     mean
+type Dist struct {
+	Dist  string   `mapstructure:"dist" json:"dist"`
+	Mean  Duration `mapstructure:"mean" json:"mean,omitempty"`
+	SD    Duration `mapstructure:"sd" json:"sd,omitempty"`
+	Shape float64  `mapstructure:"shape" json:"shape,omitempty"`
+	Scale Duration `mapstructure:"scale" json:"scale,omitempty"`
+	Min   Duration `mapstructure:"min" json:"min,omitempty"`
+	Mode  Duration `mapstructure:"mode" json:"mode,omitempty"`
+	Max   Duration `mapstructure:"max" json:"max,omitempty"`
+}
+
+// Duration is a time.Duration written as Go writes one ("45s", "9m",
+// "1h30m").
+type Duration time.Duration
+
+// Seconds returns the duration in seconds, the simulator's clock unit.
+func (d Duration) Seconds() float64 { return time.Duration(d).Seconds() }
+
+func (d Duration) String() string { return time.Duration(d).String() }
+
+// MarshalText writes the duration back in Go form, so a resolved scenario
+// printed as JSON or YAML reads as it was written.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

@@ -1,0 +1,42 @@
+// Package sim is spoa's discrete-event engine and its model of the single
+// point of access hub: streams of contacts arriving at queues, pools of staff
+// on a rota serving them, abandonment, redial and routing to other queues or
+// to destinations.
+//
+// # Clock
+//
+// Time is a float64 count of seconds from 00:00 on a Monday. The warm-up
+// comes first; only what happens after it counts, up to the end of the
+// measured days.
+//
+// # Order of events at equal times
+//
+// Events are kept in a min-heap keyed by time, then by kind, then by a
+// running sequence number, so every run breaks ties the same way:
+//
+//  1. rota changes (a shift that ends at t has ended before anything else
+//     happens at t, so staff finishing at t go home rather than take a call)
+//  2. service ends (releases before seizes, as in simmer)
+//  3. hour ticks (statistics flushed into their hour-of-day bin)
+//  4. abandonments
+//  5. redials
+//  6. arrivals
+//
+// and FIFO by sequence number among events of one kind at one time.
+//
+// # Randomness
+//
+// Every source of randomness (a stream's arrivals, a queue's patience, a
+// queue's service by a pool, a queue's routing, a stream's redials) has its
+// own PCG generator seeded from (seed, replication, source name). Results
+// do not depend on the number of workers, adding a stream shifts no other
+// stream, and two scenarios run with one seed share common random numbers
+// wherever their sources have the same names.
+//
+// # Memory
+//
+// Nothing grows with the horizon: statistics are running sums, time
+// integrals and fixed-size histograms. Contact slots are reused through a
+// free list, so memory follows the number of contacts in the system at
+// once, not the number that have passed through.
+package sim

@@ -1,0 +1,444 @@
+package sim
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+)
+
+// contact is one caller (or text, or call-back) in the system. Slots are
+// reused; ticket changes each time the contact joins a queue, so a stale
+// queue entry or abandonment event is recognised and skipped.
+type contact struct {
+	arrive, join  float64
+	stream, queue int32
+	ticket        uint32
+	state         uint8
+	counted       bool // arrived after the warm-up
+	joinCounted   bool // joined its current queue after the warm-up
+	seenClinician bool
+}
+
+const (
+	stFree uint8 = iota
+	stWaiting
+	stInService
+	stRedialling
+)
+
+type streamState struct {
+	rng         *rand.Rand // inter-arrival draws
+	redial      *rand.Rand // redial decisions
+	redialDelay sampler
+}
+
+type poolState struct {
+	onDuty, busy int
+	nextChange   int     // index into Pool.changes of the next rota change
+	weekStart    float64 // start of the week that change falls in
+	busyArea     float64
+	dutyArea     float64
+	last         float64
+}
+
+// replication is the whole state of one run of the model.
+type replication struct {
+	m        *Model
+	h        eventHeap
+	now      float64
+	contacts []contact
+	free     []int32
+	qs       []queueState
+	ps       []poolState
+	ss       []streamState
+	st       Stats
+	lastTick float64
+}
+
+func newReplication(m *Model, seed uint64, rep int) *replication {
+	r := &replication{m: m}
+	r.st.Replication = rep
+	r.h.ev = make([]event, 0, 64)
+	r.qs = make([]queueState, len(m.Queues))
+	for i := range m.Queues {
+		q := &m.Queues[i]
+		qs := &r.qs[i]
+		qs.ring = make([]qentry, 16)
+		if q.patience != nil {
+			qs.patience = q.patience.sampler(newSource(seed, rep, q.patience.source))
+		}
+		for _, d := range q.service {
+			qs.service = append(qs.service, d.sampler(newSource(seed, rep, d.source)))
+		}
+		qs.route = rand.New(newSource(seed, rep, "route/"+q.Name))
+	}
+	r.ps = make([]poolState, len(m.Pools))
+	r.ss = make([]streamState, len(m.Streams))
+	for i := range m.Streams {
+		s := &m.Streams[i]
+		r.ss[i].rng = rand.New(newSource(seed, rep, "arrivals/"+s.Name))
+		if s.redial {
+			r.ss[i].redial = rand.New(newSource(seed, rep, "redial/"+s.Name))
+			r.ss[i].redialDelay = s.redialDelay.sampler(newSource(seed, rep, s.redialDelay.source))
+		}
+	}
+	r.st.Queues = make([]QueueStats, len(m.Queues))
+	r.st.Pools = make([]PoolStats, len(m.Pools))
+	r.st.Streams = make([]StreamStats, len(m.Streams))
+	r.st.Dests = make([]DestStats, len(m.Dests))
+	for i := range r.st.Dests {
+		r.st.Dests[i].ByStream = make([]int64, len(m.Streams))
+	}
+	return r
+}
+
+// run simulates the horizon, checking ctx every few thousand events.
+func (r *replication) run(ctx context.Context) error {
+	m := r.m
+	for i := range m.Pools {
+		p := &m.Pools[i]
+		r.ps[i].onDuty = p.changes[0].level
+		if len(p.changes) > 1 {
+			r.ps[i].nextChange = 1
+			r.h.push(p.changes[1].at, evRota, int32(i), 0)
+		}
+	}
+	for i := range m.Streams {
+		r.scheduleArrival(int32(i), 0)
+	}
+	r.h.push(r.nextTick(0), evTick, 0, 0)
+
+	end := m.End
+	for r.h.len() > 0 {
+		e := r.h.top()
+		if e.t >= end {
+			break
+		}
+		r.h.pop()
+		r.now = e.t
+		r.st.Events++
+		switch e.kind() {
+		case evArrival:
+			r.arrival(e.a)
+		case evServiceEnd:
+			r.serviceEnd(e.a, e.b)
+		case evAbandon:
+			r.abandon(e.a, uint32(e.b))
+		case evRota:
+			r.rotaChange(e.a)
+		case evTick:
+			r.tick()
+			if next := r.nextTick(r.now); next < end {
+				r.h.push(next, evTick, 0, 0)
+			}
+		case evRedial:
+			c := &r.contacts[e.a]
+			r.st.Streams[c.stream].Redials += b2i(c.counted)
+			r.join(e.a, c.queue)
+		}
+		if r.st.Events&4095 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+	}
+	r.now = end
+	r.tick()
+	r.countWaiting()
+	return nil
+}
+
+// nextTick is the next hour boundary after t, or the end of the warm-up if
+// that comes first, so every flushed span lies in one hour of day and wholly
+// inside or outside the measured days.
+func (r *replication) nextTick(t float64) float64 {
+	next := (math.Floor(t/hour) + 1) * hour
+	if w := r.m.Warmup; w > t && w < next {
+		return w
+	}
+	return next
+}
+
+// tick closes the time integrals at now and files them under the hour of
+// day in which their span began.
+func (r *replication) tick() {
+	measured := r.lastTick >= r.m.Warmup
+	h := hourOfDay(r.lastTick)
+	for i := range r.qs {
+		qs := &r.qs[i]
+		qs.close(r.now)
+		if measured {
+			r.st.Queues[i].LengthArea += qs.area
+		}
+		qs.area = 0
+	}
+	for i := range r.ps {
+		ps := &r.ps[i]
+		ps.close(r.now)
+		if measured {
+			st := &r.st.Pools[i]
+			st.Busy += ps.busyArea
+			st.OnDuty += ps.dutyArea
+			st.HourBusy[h] += ps.busyArea
+			st.HourOnDuty[h] += ps.dutyArea
+		}
+		ps.busyArea, ps.dutyArea = 0, 0
+	}
+	r.lastTick = r.now
+}
+
+func hourOfDay(t float64) int { return int(math.Mod(t, day) / hour) }
+
+func (ps *poolState) close(now float64) {
+	dt := now - ps.last
+	ps.busyArea += float64(ps.busy) * dt
+	ps.dutyArea += float64(ps.onDuty) * dt
+	ps.last = now
+}
+
+// scheduleArrival draws the next arrival of stream s after t from its
+// piecewise-constant hourly rate, by inverting the integrated rate: exact,
+// with no thinning.
+func (r *replication) scheduleArrival(s int32, t float64) {
+	st := &r.m.Streams[s]
+	if st.noDemand {
+		return
+	}
+	e := r.ss[s].rng.ExpFloat64()
+	if st.constRate > 0 {
+		r.h.push(t+e/st.constRate, evArrival, s, 0)
+		return
+	}
+	for i := 0; ; i++ {
+		bin := int(math.Mod(t, week) / hour)
+		binEnd := (math.Floor(t/hour) + 1) * hour
+		rate := st.rate[bin]
+		if rate*(binEnd-t) >= e {
+			t += e / rate
+			break
+		}
+		e -= rate * (binEnd - t)
+		t = binEnd
+		if t >= r.m.End {
+			return
+		}
+	}
+	r.h.push(t, evArrival, s, 0)
+}
+
+func (r *replication) newContact() int32 {
+	if n := len(r.free); n > 0 {
+		id := r.free[n-1]
+		r.free = r.free[:n-1]
+		return id
+	}
+	r.contacts = append(r.contacts, contact{})
+	return int32(len(r.contacts) - 1)
+}
+
+func (r *replication) release(id int32) {
+	r.contacts[id].state = stFree
+	r.free = append(r.free, id)
+}
+
+func (r *replication) measuring() bool { return r.now >= r.m.Warmup }
+
+func (r *replication) arrival(s int32) {
+	id := r.newContact()
+	c := &r.contacts[id]
+	*c = contact{arrive: r.now, stream: s, ticket: c.ticket, counted: r.measuring()}
+	if c.counted {
+		st := &r.st.Streams[s]
+		st.Offered++
+		st.HourOffered[hourOfDay(r.now)]++
+	}
+	r.scheduleArrival(s, r.now)
+	r.join(id, r.m.Streams[s].Queue)
+}
+
+// join puts contact id into queue q: straight to a free staff member of the
+// first pool in the queue's preference list that has one, else to wait.
+func (r *replication) join(id, q int32) {
+	c := &r.contacts[id]
+	c.queue, c.join, c.joinCounted = q, r.now, r.measuring()
+	if c.joinCounted {
+		st := &r.st.Queues[q]
+		st.Offered++
+		st.HourOffered[hourOfDay(r.now)]++
+	}
+	mq := &r.m.Queues[q]
+	for slot, p := range mq.ServedBy {
+		if ps := &r.ps[p]; ps.busy < ps.onDuty {
+			r.startService(id, q, p, int32(slot))
+			return
+		}
+	}
+	qs := &r.qs[q]
+	c.ticket++
+	c.state = stWaiting
+	qs.close(r.now)
+	qs.push(qentry{id: id, ticket: c.ticket})
+	if qs.waiting > r.st.Queues[q].PeakWaiting {
+		r.st.Queues[q].PeakWaiting = qs.waiting
+	}
+	if qs.patience != nil {
+		r.h.push(r.now+qs.patience.Rand(), evAbandon, id, int32(c.ticket))
+	}
+}
+
+// startService hands contact id, from queue q, to a staff member of pool p
+// (ServedBy[slot] of q).
+func (r *replication) startService(id, q, p, slot int32) {
+	c := &r.contacts[id]
+	c.state = stInService
+	if c.joinCounted {
+		w := r.now - c.join
+		st := &r.st.Queues[q]
+		st.Served++
+		st.Wait.Add(w)
+		st.WaitHist.Add(w)
+		st.HourWait[hourOfDay(c.join)].Add(w)
+		if w > 0 {
+			st.Waited++
+		}
+		if mq := &r.m.Queues[q]; mq.Within > 0 && w <= mq.Within {
+			st.WithinTarget++
+		}
+	}
+	if r.m.Pools[p].Clinician && !c.seenClinician {
+		c.seenClinician = true
+		if c.counted {
+			r.st.Streams[c.stream].ToClinician.Add(r.now - c.arrive)
+		}
+	}
+	ps := &r.ps[p]
+	ps.close(r.now)
+	ps.busy++
+	r.h.push(r.now+r.qs[q].service[slot].Rand(), evServiceEnd, id, p)
+}
+
+// serviceEnd: the staff member first takes the next contact they serve (if
+// still on duty), and only then does the finished contact follow its route.
+func (r *replication) serviceEnd(id, p int32) {
+	ps := &r.ps[p]
+	ps.close(r.now)
+	ps.busy--
+	if ps.busy < ps.onDuty {
+		r.dispatch(p)
+	}
+	c := &r.contacts[id]
+	q := c.queue
+	u := r.qs[q].route.Float64()
+	for _, rt := range r.m.Queues[q].routes {
+		if u < rt.cum {
+			if rt.queue >= 0 {
+				r.join(id, rt.queue)
+				return
+			}
+			if c.counted {
+				d := &r.st.Dests[rt.dest]
+				d.Count++
+				d.ByStream[c.stream]++
+				d.Hour[hourOfDay(r.now)]++
+				r.st.Streams[c.stream].InSystem.Add(r.now - c.arrive)
+			}
+			r.release(id)
+			return
+		}
+	}
+}
+
+// dispatch gives a free staff member of pool p the most urgent, then
+// longest waiting, contact among the queues p serves. It reports whether
+// there was one.
+func (r *replication) dispatch(p int32) bool {
+	best, bestSlot := int32(-1), int32(0)
+	bestPri, bestJoin := 0, 0.0
+	for _, pq := range r.m.Pools[p].queues {
+		qs := &r.qs[pq.queue]
+		if qs.waiting == 0 {
+			continue
+		}
+		pri := r.m.Queues[pq.queue].Priority
+		if best >= 0 && pri > bestPri {
+			break // queues are sorted by priority
+		}
+		head := qs.peek(r.contacts)
+		if join := r.contacts[head.id].join; best < 0 || join < bestJoin {
+			best, bestSlot, bestPri, bestJoin = pq.queue, pq.slot, pri, join
+		}
+	}
+	if best < 0 {
+		return false
+	}
+	qs := &r.qs[best]
+	qs.close(r.now)
+	e := qs.pop(r.contacts)
+	r.startService(e.id, best, p, bestSlot)
+	return true
+}
+
+// abandon: the caller's patience ran out, if they are still waiting in the
+// queue they joined with this ticket.
+func (r *replication) abandon(id int32, ticket uint32) {
+	c := &r.contacts[id]
+	if c.state != stWaiting || c.ticket != ticket {
+		return
+	}
+	q := c.queue
+	qs := &r.qs[q]
+	qs.close(r.now)
+	qs.waiting-- // the entry stays in the ring, dead, until it reaches the head
+	if c.joinCounted {
+		st := &r.st.Queues[q]
+		st.Abandoned++
+		st.HourAbandoned[hourOfDay(c.join)]++
+	}
+	ss := &r.ss[c.stream]
+	if ss.redial != nil && ss.redial.Float64() < r.m.Streams[c.stream].redialP {
+		c.state = stRedialling
+		r.h.push(r.now+ss.redialDelay.Rand(), evRedial, id, 0)
+		return
+	}
+	r.release(id)
+}
+
+// rotaChange sets pool p's on-duty count to the next step of its rota. When
+// staff come on duty they take waiting contacts at once; when they go off,
+// those busy finish the contact in hand first.
+func (r *replication) rotaChange(p int32) {
+	ps := &r.ps[p]
+	pool := &r.m.Pools[p]
+	ps.close(r.now)
+	ps.onDuty = pool.changes[ps.nextChange].level
+	ps.nextChange++
+	if ps.nextChange == len(pool.changes) {
+		ps.nextChange = 0
+		ps.weekStart += week
+	}
+	r.h.push(ps.weekStart+pool.changes[ps.nextChange].at, evRota, p, 0)
+	for ps.busy < ps.onDuty && r.dispatch(p) {
+	}
+}
+
+// countWaiting counts, at the end, contacts still waiting that joined after
+// the warm-up, which closes offered = served + abandoned + waiting.
+func (r *replication) countWaiting() {
+	for q := range r.qs {
+		qs := &r.qs[q]
+		for i := 0; i < qs.size; i++ {
+			e := qs.ring[(qs.head+i)&(len(qs.ring)-1)]
+			c := &r.contacts[e.id]
+			if c.state == stWaiting && c.ticket == e.ticket && c.joinCounted {
+				r.st.Queues[q].WaitingAtEnd++
+			}
+		}
+	}
+}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
