@@ -1,0 +1,222 @@
+package sim
+
+import (
+	"context"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"spoa/config"
+)
+
+func TestShiftRota(t *testing.T) {
+	p := config.Pool{Name: "nurse", Shrinkage: 0.25, Shifts: []config.Shift{
+		{Start: "08:00", Length: config.Duration(10 * time.Hour), Count: 8},
+		// A night shift on Sunday runs over into Monday morning.
+		{Start: "22:00", Length: config.Duration(10 * time.Hour), Count: 4, Days: []string{"sun"}},
+	}}
+	cp, err := compilePool(p)
+	require.NoError(t, err)
+	require.InDelta(t, 8*10*7+4*10, cp.RosteredWeekHours, 1e-9)
+	require.InDelta(t, (8*10*7+4*10)/37.5, cp.WTE(), 1e-9)
+	level := func(at float64) int {
+		l := 0
+		for _, c := range cp.changes {
+			if c.at <= at {
+				l = c.level
+			}
+		}
+		return l
+	}
+	require.Equal(t, 3, level(0), "Sunday night shift on duty at Monday 00:00: 4 less 25%")
+	require.Equal(t, 3, level(7*hour))
+	require.Equal(t, 6, level(9*hour), "day shift only: 8 less 25%")
+	require.Equal(t, 0, level(19*hour))
+	require.Equal(t, 6, level(6*day+17*hour), "Sunday: day shift still on")
+	require.Equal(t, 0, level(6*day+21*hour))
+	require.Equal(t, 3, level(6*day+22*hour+1), "Sunday 22:00: night shift on")
+	require.Equal(t, float64(0), cp.changes[0].at)
+}
+
+func TestRotaOverflowFinishesContactInHand(t *testing.T) {
+	// One agent on duty 08:00-09:00 only, with 50-minute service and a
+	// queue that never empties: they answer at 08:00 and 08:50 and finish
+	// the second contact at 09:40, after the shift, and take no other.
+	s := mmc(2, time.Hour, 0, 0, 20, 2)
+	s.Queues[0].Service = config.Dist{Dist: "constant", Mean: config.Duration(50 * time.Minute)}
+	hourly := make([]float64, 24)
+	hourly[8] = 1
+	s.Pools = []config.Pool{{Name: "agents", Hourly: hourly}}
+	st := simulate(t, s)
+	for _, r := range st {
+		p := r.Pools[0]
+		require.InDelta(t, 20*3600.0, p.OnDuty, 1e-6)
+		for h := 0; h < 24; h++ {
+			if h != 8 && h != 9 {
+				require.Zero(t, p.HourBusy[h], "hour %d", h)
+			}
+		}
+		require.InDelta(t, 20*3600.0, p.HourBusy[8], 1e-6)
+		require.InDelta(t, 20*40*60.0, p.HourBusy[9], 1e-6, "the contact in hand is finished after 09:00")
+		require.Greater(t, r.Queues[0].WaitingAtEnd, int64(0), "demand far exceeds one hour a day")
+	}
+}
+
+func TestArrivalProfiles(t *testing.T) {
+	hourly := make([]float64, 24)
+	for h := range hourly {
+		hourly[h] = float64(1 + h%6)
+	}
+	weekly := []float64{1, 1, 1, 1, 1, 2, 3}
+	s := mmc(0, time.Minute, 0, 100, 70, 10)
+	s.Streams[0].Arrivals = config.Arrivals{PerDay: 1000, Hourly: hourly, Weekly: weekly}
+	st := simulate(t, s)
+	got, half := across(st, func(s Stats) float64 { return float64(s.Streams[0].Offered) / 70 })
+	assertClose(t, "arrivals per day", got, half, 1000, 0.01)
+	sumH := 0.0
+	for _, w := range hourly {
+		sumH += w
+	}
+	for _, h := range []int{0, 5, 17} {
+		got, half := across(st, func(s Stats) float64 { return float64(s.Streams[0].HourOffered[h]) / 70 })
+		assertClose(t, "arrivals at hour", got, half, 1000*hourly[h]/sumH, 0.03)
+	}
+}
+
+func TestRedial(t *testing.T) {
+	// Every caller who abandons calls back after a minute with probability
+	// 0.5: redials are half the abandonments, and each redial is offered to
+	// the queue again.
+	s := mmc(150, 10*time.Minute, 2*time.Minute, 20, 50, 8)
+	s.Streams[0].Redial = &config.Redial{Probability: 0.5, Delay: config.Dist{Dist: "constant", Mean: config.Duration(time.Minute)}}
+	st := simulate(t, s)
+	for _, r := range st {
+		q, str := r.Queues[0], r.Streams[0]
+		require.InDelta(t, float64(str.Offered+str.Redials), float64(q.Offered), 50, "first attempts and redials are all offered")
+		require.InDelta(t, 0.5, float64(str.Redials)/float64(q.Abandoned), 0.02)
+	}
+}
+
+func TestMultiSkillPreference(t *testing.T) {
+	// A queue served first by its own pool, then by a shared one: its own
+	// pool is busier. The shared pool also serves a second queue.
+	s := mmc(0, 0, 0, 0, 30, 4)
+	s.Streams = []config.Stream{
+		{Name: "a", Arrivals: config.Arrivals{PerHour: 30}, Enter: "qa"},
+		{Name: "b", Arrivals: config.Arrivals{PerHour: 10}, Enter: "qb"},
+	}
+	s.Queues = []config.Queue{
+		{Name: "qa", Priority: 1, Service: expo(10 * time.Minute), ServedBy: []string{"own", "shared"}, Routes: map[string]float64{"done": 1}},
+		{Name: "qb", Priority: 2, Service: expo(10 * time.Minute), ServedBy: []string{"shared"}, Routes: map[string]float64{"done": 1}},
+	}
+	s.Pools = []config.Pool{{Name: "own", Staff: staff(5)}, {Name: "shared", Staff: staff(5)}}
+	st := simulate(t, s)
+	own, _ := across(st, utilisation(0))
+	shared, _ := across(st, utilisation(1))
+	require.Greater(t, own, shared)
+	// All work is done: busy staff-time equals offered work (load 6.67).
+	got, half := across(st, func(s Stats) float64 { return (s.Pools[0].Busy + s.Pools[1].Busy) / (30 * day) })
+	assertClose(t, "busy staff", got, half, 40.0/6, 0.02)
+}
+
+func TestSameSeedSameStatsAnyWorkers(t *testing.T) {
+	s := mmc(100, 10*time.Minute, 5*time.Minute, 20, 5, 6)
+	m, err := Compile(s)
+	require.NoError(t, err)
+	one, err := Run(context.Background(), m, Options{Workers: 1})
+	require.NoError(t, err)
+	four, err := Run(context.Background(), m, Options{Workers: 4})
+	require.NoError(t, err)
+	require.Equal(t, one, four)
+	// A shard of replications 2..3 is those replications of the whole.
+	shard, err := Run(context.Background(), m, Options{First: 2, Count: 2})
+	require.NoError(t, err)
+	require.Equal(t, one[2:4], shard)
+	// Another seed gives other numbers.
+	seed := uint64(8)
+	other, err := Run(context.Background(), m, Options{Seed: &seed})
+	require.NoError(t, err)
+	require.NotEqual(t, one[0].Queues[0].Offered, other[0].Queues[0].Offered)
+}
+
+func TestCancel(t *testing.T) {
+	m, err := Compile(mmc(100, 10*time.Minute, 5*time.Minute, 20, 100000, 2))
+	require.NoError(t, err)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err = Run(ctx, m, Options{})
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+}
+
+// The event loop allocates nothing once its slots and heap have grown: a
+// horizon ten times longer allocates no more.
+func TestNoAllocationPerEvent(t *testing.T) {
+	short, err := Compile(mmc(100, 10*time.Minute, 5*time.Minute, 20, 10, 1))
+	require.NoError(t, err)
+	long, err := Compile(mmc(100, 10*time.Minute, 5*time.Minute, 20, 100, 1))
+	require.NoError(t, err)
+	allocs := func(m *Model) float64 {
+		return testing.AllocsPerRun(3, func() { _, _ = Replicate(context.Background(), m, 1, 0) })
+	}
+	a, b := allocs(short), allocs(long)
+	t.Logf("allocations per replication: 10 days %.0f, 100 days %.0f (≈%d events)", a, b, 100*2400*2)
+	require.LessOrEqual(t, b, a+10, "allocations must not grow with the horizon")
+}
+
+func TestErlangFormulas(t *testing.T) {
+	// Textbook values: Erlang B(5, 3) and Erlang C(2, 1) = 1/3.
+	require.InDelta(t, 0.110054, ErlangB(5, 3), 1e-6)
+	require.InDelta(t, 1.0/3, ErlangC(2, 1), 1e-12)
+	// M/M/1: mean wait ρ/(μ−λ).
+	require.InDelta(t, 0.5/(1-0.5), MMcWait(1, 0.5, 1), 1e-12)
+	// Erlang A with no abandonment is Erlang C.
+	a := ErlangA(20, 100.0/3600, 1/600.0, 0)
+	require.InDelta(t, MMcWait(20, 100.0/3600, 1/600.0), a.WaitServed*ErlangC(20, 100.0/6)/a.WaitedServed, 1e-6)
+	require.InDelta(t, ErlangC(20, 100.0/6), a.WaitedServed, 1e-9)
+	// Erlang A: abandonment share equals θ·E[Lq]/λ.
+	b := ErlangA(10, 0.03, 0.002, 0.005)
+	require.InDelta(t, 0.005*b.MeanQueue/0.03, b.Abandon, 1e-9)
+	// One priority class is plain M/M/c.
+	require.InDelta(t, MMcWait(5, 0.004, 0.001), PriorityWaits(5, 0.001, []float64{0.004})[0], 1e-12)
+	require.True(t, math.IsInf(MMcWait(2, 3, 1), 1))
+}
+
+func TestHistogramQuantile(t *testing.T) {
+	var h Histogram
+	for i := 1; i <= 10000; i++ {
+		h.Add(float64(i))
+	}
+	for _, q := range []float64{0.5, 0.9, 0.99} {
+		require.InEpsilon(t, q*10000, h.Quantile(q), 0.008)
+	}
+	var z Histogram
+	z.Add(0)
+	z.Add(0)
+	z.Add(10)
+	require.Zero(t, z.Quantile(0.5))
+	require.InEpsilon(t, 10, z.Quantile(1), 0.008)
+	var m Histogram
+	m.Merge(&h)
+	m.Merge(&z)
+	require.Equal(t, int64(10003), m.N)
+}
+
+func TestWelfordMerge(t *testing.T) {
+	var all, a, b Welford
+	xs := []float64{3, 1, 4, 1, 5, 9, 2, 6, 5, 3}
+	for i, x := range xs {
+		all.Add(x)
+		if i < 4 {
+			a.Add(x)
+		} else {
+			b.Add(x)
+		}
+	}
+	a.Merge(b)
+	require.Equal(t, all.N, a.N)
+	require.InDelta(t, 3.9, a.Mean, 1e-12)
+	require.InDelta(t, all.Var(), a.Var(), 1e-12)
+	require.InDelta(t, 6.1, all.Var(), 1e-12)
+}
