@@ -69,11 +69,11 @@ func PriorityWaits(c int, mu float64, lambdas []float64) []float64 {
 
 // ErlangAResult holds the steady state of M/M/c+M (Erlang A).
 type ErlangAResult struct {
-	Abandon        float64 // share of arrivals that abandon
-	WaitServed     float64 // mean wait of served contacts
-	WaitedServed   float64 // share of served contacts that waited at all
-	Utilisation    float64 // mean busy servers / c
-	MeanQueue      float64 // mean number waiting
+	Abandon      float64 // share of arrivals that abandon
+	WaitServed   float64 // mean wait of served contacts
+	WaitedServed float64 // share of served contacts that waited at all
+	Utilisation  float64 // mean busy servers / c
+	MeanQueue    float64 // mean number waiting
 }
 
 // ErlangA solves M/M/c+M (arrival rate lambda, service rate mu, abandonment
@@ -134,4 +134,3 @@ func ErlangA(c int, lambda, mu, theta float64) ErlangAResult {
 	res.WaitedServed = waitedServed / served
 	return res
 }
-
