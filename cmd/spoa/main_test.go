@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// spoa runs the command line in-process and returns its exit code, stdout
+// and stderr.
+func spoa(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errw bytes.Buffer
+	code := mainRun(context.Background(), args, nil, &out, &errw)
+	return code, out.String(), errw.String()
+}
+
+func writeFile(t *testing.T, name, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+	return p
+}
+
+const small = `name: small
+run: {days: 5, warmup_days: 1, replications: 3, seed: 11}
+streams: [{name: calls, arrivals: {per_hour: 100}, enter: q}]
+queues:
+  - {name: q, priority: 1, patience: {dist: exponential, mean: 5m},
+     service: {dist: exponential, mean: 10m}, served_by: [agents],
+     target: {within: 20s, fraction: 0.8}, routes: {done: 1.0}}
+pools: [{name: agents, staff: 20}]
+`
+
+func TestRunSameSeedSameJSON(t *testing.T) {
+	file := writeFile(t, "small.yaml", small)
+	code, a, stderr := spoa(t, "run", "-c", file, "-f", "json", "--workers", "1")
+	require.Equal(t, 0, code, stderr)
+	code, b, _ := spoa(t, "run", "-c", file, "-f", "json", "--workers", "3")
+	require.Equal(t, 0, code)
+	require.Equal(t, a, b, "same scenario and seed, any number of workers: same bytes")
+	code, c, _ := spoa(t, "run", "-c", file, "-f", "json", "--seed", "12")
+	require.Equal(t, 0, code)
+	require.NotEqual(t, a, c)
+
+	var r map[string]any
+	require.NoError(t, json.Unmarshal([]byte(a), &r))
+	require.Equal(t, "small", r["scenario"])
+	require.EqualValues(t, 3, r["replications"])
+}
+
+func TestRunOverridesAndFormats(t *testing.T) {
+	file := writeFile(t, "small.yaml", small)
+	code, out, stderr := spoa(t, "run", "-c", file, "-r", "2", "--days", "2", "--set", "pools.agents.staff=25", "-f", "json")
+	require.Equal(t, 0, code, stderr)
+	var r struct {
+		Replications int
+		Days         float64
+		Pools        map[string]struct {
+			StaffHours struct{ Mean float64 } `json:"staff_hours"`
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &r))
+	require.Equal(t, 2, r.Replications)
+	require.Equal(t, 2.0, r.Days)
+	require.InDelta(t, 25*48, r.Pools["agents"].StaffHours.Mean, 1e-6)
+
+	code, out, _ = spoa(t, "run", "-c", file, "-f", "csv")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "section,name,measure,key,mean,sd,ci95_low,ci95_high\n")
+
+	code, out, _ = spoa(t, "run", "-c", file)
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "utilisation")
+}
+
+func TestRunWritesFile(t *testing.T) {
+	file := writeFile(t, "small.yaml", small)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "report.json")
+	code, stdout, stderr := spoa(t, "run", "-c", file, "-o", out)
+	require.Equal(t, 0, code, stderr)
+	require.Empty(t, stdout)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	require.True(t, json.Valid(data), "format follows the .json extension")
+	entries, _ := os.ReadDir(dir)
+	require.Len(t, entries, 1, "no temporary file left behind")
+}
+
+func TestCheckTargets(t *testing.T) {
+	file := writeFile(t, "small.yaml", small)
+	code, _, stderr := spoa(t, "run", "-c", file, "--check", "--set", "pools.agents.staff=30")
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = spoa(t, "run", "-c", file, "--check", "--set", "pools.agents.staff=17")
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "target not met: q")
+}
+
+// Bad input: exit 2, every problem with its path on stderr, nothing on
+// stdout.
+func TestBadInput(t *testing.T) {
+	cases := []struct {
+		name, body, want string
+	}{
+		{"routes do not add up", `routes: {done: 0.9}`, "queues[0].routes"},
+		{"unknown pool", `served_by: [agnets]`, "queues[0].served_by"},
+		{"negative rate", `per_hour: -5`, "streams[0].arrivals.per_hour"},
+		{"NaN rate", `per_hour: .nan`, "streams[0].arrivals.per_hour"},
+		{"misspelt key", `patiance: {dist: exponential, mean: 5m}`, "queues[0].patiance"},
+		{"routing loop", `routes: {q: 1.0}`, "queues[0].routes"},
+		{"wrong profile length", `hourly: [1, 2, 3]`, "streams[0].arrivals.hourly"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			file := writeFile(t, "bad.yaml", badScenario(tc.body))
+			for _, cmd := range []string{"run", "validate"} {
+				code, stdout, stderr := spoa(t, cmd, "-c", file)
+				require.Equal(t, 2, code, "%s: %s", cmd, stderr)
+				require.Empty(t, stdout)
+				require.Contains(t, stderr, tc.want)
+				require.Contains(t, stderr, file)
+			}
+		})
+	}
+	code, stdout, stderr := spoa(t, "run", "-c", "/no/such/file.yaml")
+	require.Equal(t, 2, code)
+	require.Empty(t, stdout)
+	require.Contains(t, stderr, "/no/such/file.yaml")
+
+	code, _, _ = spoa(t, "run", "--no-such-flag")
+	require.Equal(t, 2, code)
+	code, _, _ = spoa(t, "run", "-f", "pdf")
+	require.Equal(t, 2, code)
+	code, _, stderr = spoa(t, "run", "--set", "pools.nobody.staff=3")
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "nobody")
+}
+
+// badScenario is a valid one-queue scenario with one line changed or added.
+func badScenario(change string) string {
+	base := map[string]string{
+		"routes":    "    routes: {done: 1.0}\n",
+		"served_by": "    served_by: [agents]\n",
+		"per_hour":  "",
+		"patiance":  "",
+		"hourly":    "",
+	}
+	key := change[:indexByte(change, ':')]
+	q := "  - name: q\n    priority: 1\n    service: {dist: exponential, mean: 10m}\n" + base["served_by"] + base["routes"]
+	arr := "{per_hour: 100}"
+	switch key {
+	case "routes", "served_by":
+		q = "  - name: q\n    priority: 1\n    service: {dist: exponential, mean: 10m}\n"
+		if key == "routes" {
+			q += base["served_by"] + "    " + change + "\n"
+		} else {
+			q += "    " + change + "\n" + base["routes"]
+		}
+	case "patiance":
+		q += "    " + change + "\n"
+	case "per_hour":
+		arr = "{" + change + "}"
+	case "hourly":
+		arr = "{per_hour: 100, " + change + "}"
+	}
+	return "name: bad\nrun: {days: 1, replications: 1, seed: 1}\nstreams: [{name: calls, arrivals: " + arr + ", enter: q}]\nqueues:\n" + q + "pools: [{name: agents, staff: 20}]\n"
+}
+
+func indexByte(s string, b byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == b {
+			return i
+		}
+	}
+	return len(s)
+}
+
+func TestValidateScenariosInit(t *testing.T) {
+	code, out, _ := spoa(t, "validate")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "is valid")
+	code, out, _ = spoa(t, "scenarios")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "blmk-baseline")
+	require.Contains(t, out, "mmc")
+
+	dir := t.TempDir()
+	file := filepath.Join(dir, "mine.yaml")
+	code, _, stderr := spoa(t, "init", "mmc", "-o", file)
+	require.Equal(t, 0, code, stderr)
+	code, out, _ = spoa(t, "validate", "-c", file)
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "scenario mmc is valid")
+	code, _, stderr = spoa(t, "init", "mmc", "-o", file)
+	require.Equal(t, 2, code, "refuses to overwrite")
+	require.Contains(t, stderr, "exists")
+	code, _, _ = spoa(t, "init", "nonesuch")
+	require.Equal(t, 2, code)
+	code, out, _ = spoa(t, "version")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, "spoa ")
+}

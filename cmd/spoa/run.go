@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"spoa/config"
+	"spoa/results"
+	"spoa/sim"
+)
+
+// RunOptions are the flags of `spoa run`.
+type RunOptions struct {
+	File     string
+	Reps     int
+	Seed     string
+	Days     string
+	Warmup   string
+	Format   string
+	Output   string
+	Sets     []string
+	Check    bool
+	Workers  int
+	Timing   bool
+	Progress bool
+}
+
+func newRunCmd(io *IO, runF func(context.Context, *RunOptions) error) *cobra.Command {
+	opts := &RunOptions{}
+	cmd := &cobra.Command{
+		Use:   "run [-c FILE]",
+		Short: "Run a scenario and print or write its report",
+		Long: `Run a scenario's replications and report waits, abandonment, utilisation,
+flows to each destination and whether each target is met. With no -c, runs
+the embedded BLMK baseline. Every key of the scenario can be overridden with
+--set (for example --set pools.nurse.staff=12 --set queues.call_111.service.mean=9m).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runRun(cmd.Context(), io, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.File, "config", "c", "", "scenario file (YAML, JSON or TOML); default: the embedded "+config.Default)
+	f.IntVarP(&opts.Reps, "replications", "r", 0, "number of replications (overrides run.replications)")
+	f.StringVar(&opts.Seed, "seed", "", "random seed (overrides run.seed)")
+	f.StringVar(&opts.Days, "days", "", "measured days (overrides run.days)")
+	f.StringVar(&opts.Warmup, "warmup", "", "warm-up days (overrides run.warmup_days)")
+	f.StringVarP(&opts.Format, "format", "f", "", "table, json or csv (default: from -o's extension, else table)")
+	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
+	f.StringArrayVar(&opts.Sets, "set", nil, "override a scenario key: path=value (repeatable)")
+	f.BoolVar(&opts.Check, "check", false, "exit with status 1 if any target is not met")
+	f.IntVar(&opts.Workers, "workers", 0, "replications run in parallel (default: number of CPUs); never changes results")
+	f.BoolVar(&opts.Timing, "timing", false, "add wall-clock time (meta.wall_s) to the report, which then differs run to run")
+	f.BoolVar(&opts.Progress, "progress", false, "show progress on stderr even when it is not a terminal")
+	return cmd
+}
+
+func runRun(ctx context.Context, io *IO, opts *RunOptions) error {
+	format, err := reportFormat(opts.Format, opts.Output)
+	if err != nil {
+		return badInput{err}
+	}
+	if opts.Reps < 0 {
+		return badInput{fmt.Errorf("--replications must be at least 1")}
+	}
+	s, _, err := loadScenario(opts.File, runSets(opts.Reps, opts.Seed, opts.Days, opts.Warmup, opts.Sets))
+	if err != nil {
+		return err
+	}
+	m, err := sim.Compile(s)
+	if err != nil {
+		return badInput{err}
+	}
+	start := time.Now()
+	simOpts := sim.Options{Workers: opts.Workers}
+	if io.Terminal || opts.Progress {
+		simOpts.Progress = func(done, total int) {
+			fmt.Fprintf(io.Err, "\r%s: %d/%d replications", s.Name, done, total)
+			if done == total {
+				fmt.Fprintln(io.Err)
+			}
+		}
+	}
+	stats, err := sim.Run(ctx, m, simOpts)
+	if err != nil {
+		return err
+	}
+	rep := results.Aggregate(m, s.Run.Seed, stats, config.Hash(s))
+	if opts.Timing {
+		wall := time.Since(start).Seconds()
+		rep.Meta.WallS = &wall
+	}
+	if err := writeReport(io.Out, opts.Output, format, rep); err != nil {
+		return err
+	}
+	for _, w := range rep.Warnings {
+		if format != "table" || opts.Output != "" {
+			fmt.Fprintln(io.Err, "warning:", w)
+		}
+	}
+	if opts.Check {
+		for _, t := range rep.Targets {
+			if !t.Met {
+				fmt.Fprintf(io.Err, "target not met: %s: %.1f%% within %s, target %.1f%%\n",
+					t.Queue, 100*t.Achieved.Mean, results.Dur(t.WithinS), 100*t.Fraction)
+				err = errUnmet
+			}
+		}
+	}
+	return err
+}
+
+// reportFormat picks the format from -f, else from the output file's
+// extension, else a table.
+func reportFormat(format, output string) (string, error) {
+	if format == "" {
+		switch strings.ToLower(filepath.Ext(output)) {
+		case ".json":
+			format = "json"
+		case ".csv":
+			format = "csv"
+		default:
+			format = "table"
+		}
+	}
+	switch format {
+	case "table", "json", "csv":
+		return format, nil
+	}
+	return "", fmt.Errorf("--format %q: choose table, json or csv", format)
+}
+
+// writeReport renders the report in memory, then writes it to stdout or
+// to a temporary file beside the output that is renamed into place, so an
+// interrupted or failed write never leaves a half-written report.
+func writeReport(stdout io.Writer, output, format string, r *results.Report) error {
+	var buf bytes.Buffer
+	var err error
+	switch format {
+	case "json":
+		err = results.WriteJSON(&buf, r)
+	case "csv":
+		err = results.WriteCSV(&buf, r)
+	default:
+		err = results.WriteTable(&buf, r)
+	}
+	if err != nil {
+		return err
+	}
+	if output == "" {
+		_, err = stdout.Write(buf.Bytes())
+		return err
+	}
+	return writeFileAtomic(output, buf.Bytes())
+}
+
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

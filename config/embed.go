@@ -1,0 +1,63 @@
+package config
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Default is the scenario run when no file is given.
+const Default = "blmk-baseline"
+
+// Embedded scenarios ship inside the binary, so that `spoa run` works with
+// no file and `spoa init` can write one out to edit.
+//
+//go:embed scenarios/*.yaml
+var scenarios embed.FS
+
+// Names lists the embedded scenarios, sorted.
+func Names() []string {
+	entries, err := fs.ReadDir(scenarios, "scenarios")
+	if err != nil {
+		panic("config: embedded scenarios missing: " + err.Error())
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Source returns an embedded scenario's file as written, comments and all,
+// for `spoa init`.
+func Source(name string) ([]byte, error) {
+	b, err := scenarios.ReadFile(path.Join("scenarios", name+".yaml"))
+	if err != nil {
+		return nil, fmt.Errorf("no embedded scenario named %q (known: %s)", name, strings.Join(Names(), ", "))
+	}
+	return b, nil
+}
+
+// LoadEmbedded reads an embedded scenario as Load reads a file, with
+// overrides; problems name it "NAME.yaml".
+func LoadEmbedded(name string, sets []string) (*Scenario, error) {
+	b, err := Source(name)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(b, "yaml", name+".yaml", sets)
+}
+
+// Describe returns an embedded scenario's description on one line, for
+// `spoa scenarios`.
+func Describe(name string) (string, error) {
+	s, err := LoadEmbedded(name, nil)
+	if err != nil {
+		return "", err
+	}
+	return strings.Join(strings.Fields(s.Description), " "), nil
+}

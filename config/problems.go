@@ -1,0 +1,54 @@
+package config
+
+import (
+	"strings"
+)
+
+// Problem is one thing wrong with a scenario, at a path into the file
+// ("queues[1].routes") so that a planner can find it without a debugger.
+// Path is empty when the problem is with the file as a whole.
+type Problem struct {
+	Path string
+	Msg  string
+}
+
+func (p Problem) String() string {
+	if p.Path == "" {
+		return p.Msg
+	}
+	return p.Path + ": " + p.Msg
+}
+
+// Problems is every problem found in one scenario. Listing them all, rather
+// than stopping at the first, lets a planner fix a file in one pass.
+type Problems struct {
+	// Source names the file (or embedded scenario) the problems are in;
+	// empty when the scenario was built in memory.
+	Source string
+	List   []Problem
+}
+
+// Error prints one problem a line, as "FILE: PATH: MESSAGE".
+func (ps *Problems) Error() string {
+	var b strings.Builder
+	for i, p := range ps.List {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if ps.Source != "" {
+			b.WriteString(ps.Source)
+			b.WriteString(": ")
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}
+
+// asError returns nil when there is no problem: a nil *Problems inside an
+// error interface would not compare equal to nil.
+func asError(source string, list []Problem) error {
+	if len(list) == 0 {
+		return nil
+	}
+	return &Problems{Source: source, List: list}
+}

@@ -1,0 +1,154 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/viper"
+)
+
+// applySets applies --set overrides, in order, to the settings tree read
+// from the file, before decoding: an override is then checked exactly as if
+// it had been written in the file, and a key absent from the file (patience
+// on a queue without one) can be added.
+//
+// A path is dot-separated ("pools.nurse.staff"); where the file has a list,
+// the segment is a 0-based index or the name of an element. The value is a
+// YAML flow value: 4 is a number, [1, 2] a list, 9m text. An empty value or
+// null removes the key, so "queues.q.patience=null" makes callers wait
+// forever.
+func applySets(tree map[string]any, sets []string) []Problem {
+	var out []Problem
+	for _, set := range sets {
+		key, raw, ok := strings.Cut(set, "=")
+		key = strings.ToLower(strings.TrimSpace(key))
+		if !ok || key == "" {
+			out = append(out, Problem{strings.TrimSpace(set), "--set: expected key=value"})
+			continue
+		}
+		val, err := parseValue(raw)
+		if err == nil {
+			err = setPath(tree, segments(key), val)
+		}
+		if err != nil {
+			out = append(out, Problem{key, "--set: " + err.Error()})
+		}
+	}
+	return out
+}
+
+// parseValue reads a --set value through viper's YAML reader, so that it
+// gets the same types and lower-cased keys as the same value in a file.
+func parseValue(raw string) (any, error) {
+	if strings.ContainsAny(raw, "\r\n") {
+		return nil, errors.New("the value must be on one line")
+	}
+	if strings.TrimSpace(raw) == "" {
+		return nil, nil
+	}
+	v := viper.New()
+	v.SetConfigType("yaml")
+	if err := v.ReadConfig(strings.NewReader("v: " + raw)); err != nil {
+		return nil, fmt.Errorf("cannot read value %q as YAML: %s", raw, parseMessage(err))
+	}
+	return v.AllSettings()["v"], nil
+}
+
+// setPath walks the tree and the Scenario type side by side, creating the
+// mappings an absent key needs, and refusing any path that the Scenario's
+// shape does not have.
+func setPath(root map[string]any, segs []string, val any) error {
+	t := scenarioType
+	var node any = root
+	for i, seg := range segs {
+		here := strings.Join(segs[:i], ".")
+		if seg == "" {
+			return errors.New("empty segment in the path")
+		}
+		last := i == len(segs)-1
+		t = deref(t)
+		switch t.Kind() {
+		case reflect.Struct, reflect.Map:
+			elem := t.Elem
+			if t.Kind() == reflect.Struct {
+				j, ok := field(t, seg)
+				if !ok {
+					return fmt.Errorf("unknown key %q%s", seg, suggest(segs[:i], seg))
+				}
+				elem = func() reflect.Type { return t.Field(j).Type }
+			}
+			m, ok := node.(map[string]any)
+			if !ok {
+				return fmt.Errorf("%s is not a mapping in the file", here)
+			}
+			if last {
+				if val == nil {
+					delete(m, seg)
+				} else {
+					m[seg] = val
+				}
+				return nil
+			}
+			child := m[seg]
+			if child == nil {
+				k := deref(elem()).Kind()
+				if k != reflect.Struct && k != reflect.Map {
+					return fmt.Errorf("%s is not in the file, so it has no element %q", join(here, seg), segs[i+1])
+				}
+				child = map[string]any{}
+				m[seg] = child
+			}
+			node, t = child, elem()
+		case reflect.Slice:
+			list, ok := node.([]any)
+			if !ok {
+				return fmt.Errorf("%s is not a list in the file", here)
+			}
+			j, err := index(list, here, seg)
+			if err != nil {
+				return err
+			}
+			if last {
+				if val == nil {
+					return errors.New("a list element cannot be removed with --set")
+				}
+				list[j] = val
+				return nil
+			}
+			node, t = list[j], t.Elem()
+		default:
+			return fmt.Errorf("%s is a single value, with no key %q under it", here, seg)
+		}
+	}
+	return nil
+}
+
+// index finds a list element by 0-based index or by its name; a segment
+// that is a number is always an index.
+func index(list []any, here, seg string) (int, error) {
+	if n, err := strconv.Atoi(seg); err == nil {
+		if n < 0 || n >= len(list) {
+			return 0, fmt.Errorf("index %d is out of range: %s has %d elements", n, here, len(list))
+		}
+		return n, nil
+	}
+	var names []string
+	for j, e := range list {
+		m, ok := e.(map[string]any)
+		if !ok {
+			continue
+		}
+		name := fmt.Sprint(m["name"])
+		if name == seg {
+			return j, nil
+		}
+		names = append(names, strconv.Quote(name))
+	}
+	if len(names) == 0 {
+		return 0, fmt.Errorf("%s has no named elements; use a 0-based index", here)
+	}
+	return 0, fmt.Errorf("%s has no element named %q (names: %s)", here, seg, strings.Join(names, ", "))
+}

@@ -1,0 +1,237 @@
+package config
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Limits on sizes, refused before anything runs: each contact is an event
+// and each staff member a slot, so a typo of three extra zeros would
+// otherwise run for hours or exhaust memory instead of failing at once.
+const (
+	maxHorizonDays  = 100000 // days + warmup_days, about 270 years
+	maxReplications = 100000
+	maxPerHour      = 1e6 // contacts an hour, from one stream
+	maxStaff        = 1e5 // staff in one pool at once
+)
+
+// routeTolerance is how far route probabilities may sum from 1.
+const routeTolerance = 1e-9
+
+// Validate checks a decoded scenario and returns nil or a *Problems listing
+// every problem with its path, in file order. It needs no file: a test or
+// a sweep that builds or edits a Scenario in memory checks it the same way.
+func Validate(s *Scenario) error {
+	if s == nil {
+		return &Problems{List: []Problem{{Msg: "no scenario"}}}
+	}
+	c := &checker{}
+	if s.Name == "" {
+		c.add("name", "missing")
+	}
+	c.run(s.Run)
+	queues := indexNames(s.Queues, func(q Queue) string { return q.Name })
+	pools := indexNames(s.Pools, func(p Pool) string { return p.Name })
+	c.names("streams", len(s.Streams), func(i int) string { return s.Streams[i].Name })
+	c.names("queues", len(s.Queues), func(i int) string { return s.Queues[i].Name })
+	c.names("pools", len(s.Pools), func(i int) string { return s.Pools[i].Name })
+	for i, st := range s.Streams {
+		c.stream(fmt.Sprintf("streams[%d]", i), st, queues, s.Queues)
+	}
+	for i, q := range s.Queues {
+		c.queue(fmt.Sprintf("queues[%d]", i), q, pools, s.Pools)
+	}
+	c.loops(s.Queues, queues)
+	for i, p := range s.Pools {
+		c.pool(fmt.Sprintf("pools[%d]", i), p)
+	}
+	sortProblems(c.list)
+	return asError("", c.list)
+}
+
+// checker collects problems; each check appends and carries on.
+type checker struct{ list []Problem }
+
+func (c *checker) add(path, format string, args ...any) {
+	c.list = append(c.list, Problem{path, fmt.Sprintf(format, args...)})
+}
+
+// indexNames maps each name to its first index; duplicates are reported
+// by names.
+func indexNames[T any](xs []T, name func(T) string) map[string]int {
+	m := make(map[string]int, len(xs))
+	for i, x := range xs {
+		if _, seen := m[name(x)]; !seen {
+			m[name(x)] = i
+		}
+	}
+	return m
+}
+
+var nameRE = regexp.MustCompile(`^[a-z0-9_-]+$`)
+
+// names checks that a list is not empty and that its names are present,
+// well formed and unique within the list. Different lists may share a name:
+// a stream and the queue it enters are often both "nhs111".
+func (c *checker) names(list string, n int, name func(int) string) {
+	if n == 0 {
+		c.add(list, "none given; a scenario needs at least one")
+	}
+	first := map[string]int{}
+	for i := range n {
+		p := fmt.Sprintf("%s[%d].name", list, i)
+		nm := name(i)
+		if nm == "" {
+			c.add(p, "missing")
+			continue
+		}
+		c.name(p, nm)
+		if j, dup := first[nm]; dup {
+			c.add(p, "%q is already the name of %s[%d]", nm, list, j)
+			continue
+		}
+		first[nm] = i
+	}
+}
+
+// name checks one name's spelling. Viper reads every key in lower case, so
+// a route to "GP" would be read as "gp" and silently miss a pool named
+// "GP"; refusing upper case makes that mismatch impossible.
+func (c *checker) name(path, nm string) {
+	switch {
+	case nameRE.MatchString(nm):
+	case strings.ToLower(nm) != nm && nameRE.MatchString(strings.ToLower(nm)):
+		c.add(path, "%q: names must be lower case (write %q), because keys in the file are read in lower case", nm, strings.ToLower(nm))
+	default:
+		c.add(path, "%q: names may use only a-z, 0-9, _ and -", nm)
+	}
+}
+
+func (c *checker) run(r Run) {
+	switch {
+	case math.IsNaN(r.Days) || math.IsInf(r.Days, 0) || r.Days <= 0:
+		c.add("run.days", "must be more than 0, got %s", num(r.Days))
+	}
+	switch {
+	case math.IsNaN(r.WarmupDays) || math.IsInf(r.WarmupDays, 0) || r.WarmupDays < 0:
+		c.add("run.warmup_days", "must be 0 or more, got %s", num(r.WarmupDays))
+	}
+	if total := r.Days + r.WarmupDays; total > maxHorizonDays {
+		c.add("run", "days + warmup_days is %s days, over the limit of %d (about 270 years): every contact is simulated, so this would not finish", num(total), maxHorizonDays)
+	}
+	switch {
+	case r.Replications < 1:
+		c.add("run.replications", "must be 1 or more, got %d", r.Replications)
+	case r.Replications > maxReplications:
+		c.add("run.replications", "%d is over the limit of %d: each replication runs the whole horizon", r.Replications, maxReplications)
+	}
+}
+
+// num prints a number from the file briefly (0.9, not 0.9000000000000001).
+func num(f float64) string { return strconv.FormatFloat(f, 'g', 12, 64) }
+
+// finite reports a NaN or infinite value at path and returns false.
+func (c *checker) finite(path string, f float64) bool {
+	switch {
+	case math.IsNaN(f):
+		c.add(path, "not a number (NaN)")
+	case math.IsInf(f, 0):
+		c.add(path, "must be finite, got %s", num(f))
+	default:
+		return true
+	}
+	return false
+}
+
+// nonNegative reports NaN, infinite or negative values.
+func (c *checker) nonNegative(path string, f float64) bool {
+	if !c.finite(path, f) {
+		return false
+	}
+	if f < 0 {
+		c.add(path, "must not be negative, got %s", num(f))
+		return false
+	}
+	return true
+}
+
+func (c *checker) stream(p string, st Stream, queues map[string]int, qs []Queue) {
+	switch _, ok := queues[st.Enter]; {
+	case st.Enter == "":
+		c.add(p+".enter", "missing: name the queue this stream's contacts join")
+	case !ok:
+		c.add(p+".enter", "no queue named %q%s", st.Enter, known(qs, func(q Queue) string { return q.Name }))
+	}
+	c.arrivals(p+".arrivals", st.Arrivals)
+	if r := st.Redial; r != nil {
+		if c.finite(p+".redial.probability", r.Probability) && (r.Probability < 0 || r.Probability > 1) {
+			c.add(p+".redial.probability", "must be between 0 and 1, got %s", num(r.Probability))
+		}
+		c.dist(p+".redial.delay", r.Delay)
+	}
+}
+
+// known lists the names a reference could have used, to make a typo easy
+// to spot.
+func known[T any](xs []T, name func(T) string) string {
+	if len(xs) == 0 {
+		return ""
+	}
+	names := make([]string, len(xs))
+	for i, x := range xs {
+		names[i] = name(x)
+	}
+	return " (known: " + strings.Join(names, ", ") + ")"
+}
+
+func (c *checker) arrivals(p string, a Arrivals) {
+	switch {
+	case a.PerHour != 0 && a.PerDay != 0:
+		c.add(p, "give per_hour or per_day, not both")
+		c.rate(p+".per_hour", a.PerHour, 1)
+		c.rate(p+".per_day", a.PerDay, 24)
+	case a.PerHour != 0:
+		c.rate(p+".per_hour", a.PerHour, 1)
+	case a.PerDay != 0:
+		c.rate(p+".per_day", a.PerDay, 24)
+	default:
+		c.add(p, "give a rate: per_hour or per_day, more than 0")
+	}
+	c.weights(p+".hourly", a.Hourly, 24, "hour of the day, from 00:00")
+	c.weights(p+".weekly", a.Weekly, 7, "day of the week, Monday first")
+}
+
+// rate checks a rate given per hours hours.
+func (c *checker) rate(path string, r, hours float64) {
+	if !c.nonNegative(path, r) {
+		return
+	}
+	if r/hours > maxPerHour {
+		c.add(path, "%s is over the limit of %g contacts an hour: every contact is an event, so this would not finish", num(r), maxPerHour)
+	}
+}
+
+// weights checks a profile: n relative weights, none negative, not all
+// zero (they are scaled to mean 1, which all zeros cannot be).
+func (c *checker) weights(p string, w []float64, n int, per string) {
+	if w == nil {
+		return
+	}
+	if len(w) != n {
+		c.add(p, "has %d weights, needs %d (one a %s)", len(w), n, per)
+		return
+	}
+	ok, sum := true, 0.0
+	for i, x := range w {
+		if !c.nonNegative(fmt.Sprintf("%s[%d]", p, i), x) {
+			ok = false
+		}
+		sum += x
+	}
+	if ok && sum == 0 {
+		c.add(p, "all weights are zero; leave the profile out for a flat rate")
+	}
+}

@@ -1,0 +1,106 @@
+package config
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// week is the longest a shift may last: a rota repeats weekly, so a longer
+// shift would overlap itself.
+const week = 7 * 24 * time.Hour
+
+var dayNames = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+
+var clockRE = regexp.MustCompile(`^([0-9]{2}):([0-9]{2})$`)
+
+func (c *checker) pool(p string, pl Pool) {
+	var given []string
+	if pl.Staff != nil {
+		given = append(given, "staff")
+	}
+	if pl.Hourly != nil {
+		given = append(given, "hourly")
+	}
+	if pl.Shifts != nil {
+		given = append(given, "shifts")
+	}
+	switch len(given) {
+	case 0:
+		c.add(p, "give the staff on duty: staff, hourly or shifts")
+	case 1:
+	default:
+		c.add(p, "give only one of staff, hourly or shifts, not %s", strings.Join(given, " and "))
+	}
+	if pl.Staff != nil {
+		c.staff(p+".staff", *pl.Staff)
+	}
+	if pl.Hourly != nil {
+		if len(pl.Hourly) != 24 {
+			c.add(p+".hourly", "has %d counts, needs 24 (one an hour, from 00:00)", len(pl.Hourly))
+		} else {
+			for i, n := range pl.Hourly {
+				c.staff(fmt.Sprintf("%s.hourly[%d]", p, i), n)
+			}
+		}
+	}
+	if pl.Shifts != nil && len(pl.Shifts) == 0 {
+		c.add(p+".shifts", "empty; give at least one shift, or staff: 0")
+	}
+	total, ok := 0.0, true
+	for i, sh := range pl.Shifts {
+		ok = c.shift(fmt.Sprintf("%s.shifts[%d]", p, i), sh) && ok
+		total += sh.Count
+	}
+	if ok && total > maxStaff {
+		c.add(p+".shifts", "counts add up to %s, over the limit of %g staff in one pool", num(total), maxStaff)
+	}
+	if c.finite(p+".shrinkage", pl.Shrinkage) && (pl.Shrinkage < 0 || pl.Shrinkage >= 1) {
+		c.add(p+".shrinkage", "must be at least 0 and less than 1 (a share of rostered time), got %s", num(pl.Shrinkage))
+	}
+}
+
+// staff checks a number of staff on duty.
+func (c *checker) staff(path string, n float64) bool {
+	if !c.nonNegative(path, n) {
+		return false
+	}
+	if n > maxStaff {
+		c.add(path, "%s is over the limit of %g staff in one pool", num(n), maxStaff)
+		return false
+	}
+	return true
+}
+
+// shift checks one shift and reports whether its count is usable.
+func (c *checker) shift(p string, sh Shift) bool {
+	switch m := clockRE.FindStringSubmatch(sh.Start); {
+	case sh.Start == "":
+		c.add(p+".start", `missing: a time of day such as "08:00"`)
+	case m == nil || atoi(m[1]) > 23 || atoi(m[2]) > 59:
+		c.add(p+".start", `%q is not a time of day HH:MM, 00:00 to 23:59`, sh.Start)
+	}
+	switch d := time.Duration(sh.Length); {
+	case d <= 0:
+		c.add(p+".length", "must be more than 0, got %s", sh.Length)
+	case d > week:
+		c.add(p+".length", "%s is longer than a week (168h)", sh.Length)
+	}
+	for i, day := range sh.Days {
+		path := fmt.Sprintf("%s.days[%d]", p, i)
+		if !slices.Contains(dayNames, day) {
+			c.add(path, "unknown day %q (days are %s)", day, strings.Join(dayNames, ", "))
+		} else if j := slices.Index(sh.Days, day); j < i {
+			c.add(path, "%q is already listed at days[%d]", day, j)
+		}
+	}
+	return c.staff(p+".count", sh.Count)
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}

@@ -1,0 +1,166 @@
+package results
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"spoa/sim"
+)
+
+func TestFigureStudentT(t *testing.T) {
+	var s series
+	for _, x := range []float64{1, 2, 3} {
+		s.add(x)
+	}
+	s.add(math.NaN()) // an undefined replication adds nothing
+	f := s.figure()
+	require.InDelta(t, 2, f.Mean, 1e-12)
+	require.InDelta(t, 1, f.SD, 1e-12)
+	// t(0.975, 2 df) = 4.302653; half-width t·sd/√n.
+	require.InDelta(t, 2-4.302653/math.Sqrt(3), f.CI95Low, 1e-6)
+	require.InDelta(t, 2+4.302653/math.Sqrt(3), f.CI95High, 1e-6)
+
+	var one series
+	one.add(5)
+	require.Equal(t, Figure{5, 0, 5, 5}, one.figure())
+	var none series
+	require.Equal(t, Figure{}, none.figure())
+}
+
+func TestDur(t *testing.T) {
+	for s, want := range map[float64]string{
+		0: "0s", 3.25: "3.2s", 45: "45s", 245: "4m05s", 3720: "1h02m", 4*86400 + 7200: "4d02h", math.NaN(): "-",
+	} {
+		require.Equal(t, want, Dur(s), "%v seconds", s)
+	}
+}
+
+// sample builds a report from two hand-made replications of a two-queue
+// model.
+func sample(t *testing.T) *Report {
+	t.Helper()
+	m := compiled(t)
+	mk := func(offered, served, abandoned int64, wait float64) sim.Stats {
+		st := sim.Stats{
+			Queues:  make([]sim.QueueStats, len(m.Queues)),
+			Pools:   make([]sim.PoolStats, len(m.Pools)),
+			Streams: make([]sim.StreamStats, len(m.Streams)),
+			Dests:   make([]sim.DestStats, len(m.Dests)),
+		}
+		for i := range st.Dests {
+			st.Dests[i].ByStream = make([]int64, len(m.Streams))
+			st.Dests[i].Count = 10
+			st.Dests[i].ByStream[0] = 10
+		}
+		q := &st.Queues[0]
+		q.Offered, q.Served, q.Abandoned, q.WaitingAtEnd = offered, served, abandoned, offered-served-abandoned
+		for i := int64(0); i < served; i++ {
+			q.Wait.Add(wait)
+			q.WaitHist.Add(wait)
+		}
+		q.Waited = served
+		q.WithinTarget = served / 2
+		st.Pools[0].Busy, st.Pools[0].OnDuty = 50, 100
+		return st
+	}
+	st := []sim.Stats{mk(100, 90, 10, 30), mk(120, 100, 20, 50)}
+	return Aggregate(m, 7, st, "abc")
+}
+
+func TestAggregate(t *testing.T) {
+	r := sample(t)
+	q := r.Queues["q"]
+	require.InDelta(t, 110, q.Offered.Mean, 1e-12)
+	require.InDelta(t, (0.1+20.0/120)/2, q.AbandonFraction.Mean, 1e-12)
+	require.InDelta(t, 40, q.ASA.Mean, 1e-12)
+	require.InEpsilon(t, 40, q.WaitP90.Mean, 0.01)
+	require.InDelta(t, 0.5, r.Pools["agents"].Utilisation.Mean, 1e-12)
+	require.Len(t, r.Targets, 1)
+	require.InDelta(t, 0.5, r.Targets[0].Achieved.Mean, 0.01)
+	require.False(t, r.Targets[0].Met, "half within 20s against a target of 80%")
+	require.Equal(t, []string{"q"}, r.Order.Queues)
+}
+
+// The JSON uses exactly SPEC.md's names.
+func TestJSONNames(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, WriteJSON(&buf, sample(t)))
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &doc))
+	for _, k := range []string{"scenario", "seed", "replications", "days", "warmup_days", "queues", "pools", "streams", "destinations", "hourly", "targets", "meta"} {
+		require.Contains(t, doc, k)
+	}
+	q := doc["queues"].(map[string]any)["q"].(map[string]any)
+	for _, k := range []string{"offered", "served", "abandoned", "abandon_fraction", "asa_s", "wait_p50_s", "wait_p90_s", "wait_p95_s", "wait_p99_s", "waited_fraction", "within_target_fraction", "queue_length_mean"} {
+		require.Contains(t, q, k)
+		fig := q[k].(map[string]any)
+		for _, f := range []string{"mean", "sd", "ci95_low", "ci95_high"} {
+			require.Contains(t, fig, f, "%s.%s", k, f)
+		}
+	}
+	p := doc["pools"].(map[string]any)["agents"].(map[string]any)
+	for _, k := range []string{"utilisation", "staff_hours", "wte"} {
+		require.Contains(t, p, k)
+	}
+	s := doc["streams"].(map[string]any)["calls"].(map[string]any)
+	for _, k := range []string{"offered", "time_to_clinician_s", "time_in_system_s"} {
+		require.Contains(t, s, k)
+	}
+	d := doc["destinations"].(map[string]any)["done"].(map[string]any)
+	for _, k := range []string{"count", "per_day"} {
+		require.Contains(t, d, k)
+	}
+	tg := doc["targets"].([]any)[0].(map[string]any)
+	for _, k := range []string{"queue", "within_s", "fraction", "achieved", "met"} {
+		require.Contains(t, tg, k)
+	}
+	meta := doc["meta"].(map[string]any)
+	for _, k := range []string{"version", "config_sha256", "events"} {
+		require.Contains(t, meta, k)
+	}
+	require.NotContains(t, meta, "wall_s", "left out unless asked for")
+
+	back, err := ReadJSON(&buf)
+	require.NoError(t, err)
+	require.Equal(t, sample(t), back)
+}
+
+func TestCSV(t *testing.T) {
+	var buf bytes.Buffer
+	r := sample(t)
+	require.NoError(t, WriteCSV(&buf, r))
+	rows, err := csv.NewReader(&buf).ReadAll()
+	require.NoError(t, err)
+	require.Equal(t, []string{"section", "name", "measure", "key", "mean", "sd", "ci95_low", "ci95_high"}, rows[0])
+	found := false
+	for _, row := range rows {
+		require.Len(t, row, 8)
+		if row[0] == "queues" && row[1] == "q" && row[2] == "offered" {
+			require.Equal(t, "110", row[4])
+			found = true
+		}
+	}
+	require.True(t, found)
+	// 24 hourly rows for each stream, queue (twice), pool and destination.
+	hourly := 0
+	for _, row := range rows {
+		if row[0] == "hourly" {
+			hourly++
+		}
+	}
+	require.Equal(t, 24*(1+2+1+1), hourly)
+}
+
+func TestTable(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, WriteTable(&buf, sample(t)))
+	out := buf.String()
+	for _, want := range []string{"mmc: 2 replications", "agents", "done", "NOT met", "40s"} {
+		require.Contains(t, out, want)
+	}
+}
