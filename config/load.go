@@ -56,13 +56,15 @@ func Parse(data []byte, format, source string, sets []string) (*Scenario, error)
 }
 
 // readTree reads the file into viper and takes the settings as nested maps
-// and lists. Viper drops keys whose value is null or an empty mapping, and
-// splits keys that contain a dot.
+// and lists. Viper lower-cases keys, drops keys whose value is null or an
+// empty mapping, and (outside lists) splits keys that contain a dot.
 func readTree(data []byte, format string) (map[string]any, error) {
-	switch format {
+	switch format = strings.ToLower(format); format {
 	case "yaml", "yml":
 		format = "yaml"
 	case "json", "toml":
+	case "":
+		return nil, errors.New("no file type: name the file .yaml, .yml, .json or .toml")
 	default:
 		return nil, fmt.Errorf("unknown file type %q: use .yaml, .yml, .json or .toml", format)
 	}

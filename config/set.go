@@ -72,13 +72,15 @@ func setPath(root map[string]any, segs []string, val any) error {
 		t = deref(t)
 		switch t.Kind() {
 		case reflect.Struct, reflect.Map:
-			elem := t.Elem
+			var elem reflect.Type
 			if t.Kind() == reflect.Struct {
 				j, ok := field(t, seg)
 				if !ok {
 					return fmt.Errorf("unknown key %q%s", seg, suggest(segs[:i], seg))
 				}
-				elem = func() reflect.Type { return t.Field(j).Type }
+				elem = t.Field(j).Type
+			} else {
+				elem = t.Elem()
 			}
 			m, ok := node.(map[string]any)
 			if !ok {
@@ -94,14 +96,14 @@ func setPath(root map[string]any, segs []string, val any) error {
 			}
 			child := m[seg]
 			if child == nil {
-				k := deref(elem()).Kind()
+				k := deref(elem).Kind()
 				if k != reflect.Struct && k != reflect.Map {
 					return fmt.Errorf("%s is not in the file, so it has no element %q", join(here, seg), segs[i+1])
 				}
 				child = map[string]any{}
 				m[seg] = child
 			}
-			node, t = child, elem()
+			node, t = child, elem
 		case reflect.Slice:
 			list, ok := node.([]any)
 			if !ok {

@@ -177,12 +177,14 @@ func (c *checker) stream(p string, st Stream, queues map[string]int, qs []Queue)
 // known lists the names a reference could have used, to make a typo easy
 // to spot.
 func known[T any](xs []T, name func(T) string) string {
-	if len(xs) == 0 {
-		return ""
+	var names []string
+	for _, x := range xs {
+		if n := name(x); n != "" {
+			names = append(names, n)
+		}
 	}
-	names := make([]string, len(xs))
-	for i, x := range xs {
-		names[i] = name(x)
+	if len(names) == 0 {
+		return ""
 	}
 	return " (known: " + strings.Join(names, ", ") + ")"
 }

@@ -43,7 +43,7 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"probabilities do not add up", "routes: {done: 1}", "routes: {done: 0.5, ed: 0.4}",
 			"queues[0].routes: probabilities add up to 0.9, not 1"},
-		{"probability over 1", "routes: {done: 1}", "routes: {done: 1.5, ed: -0.5}",
+		{"probability over 1", "routes: {done: 1}", "routes: {done: 1.5}",
 			"queues[0].routes.done: a probability must be at most 1, got 1.5"},
 		{"unknown pool", "served_by: [a]", "served_by: [a, nures]",
 			`queues[0].served_by[1]: no pool named "nures" (known: a)`},
@@ -167,8 +167,8 @@ func TestDecodeProblemHidesItsConsequence(t *testing.T) {
 func TestValidateInMemory(t *testing.T) {
 	staff := 3.0
 	s := &Scenario{
-		Name: "m",
-		Run:  Run{Days: 1, Replications: 1},
+		Name:    "m",
+		Run:     Run{Days: 1, Replications: 1},
 		Streams: []Stream{{Name: "s", Arrivals: Arrivals{PerHour: 1}, Enter: "q"}},
 		Queues: []Queue{{Name: "q", Priority: 1, Service: Dist{Dist: "constant", Mean: Duration(60e9)},
 			ServedBy: []string{"p"}, Routes: map[string]float64{"out": 1}}},
