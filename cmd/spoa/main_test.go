@@ -206,3 +206,24 @@ func TestValidateScenariosInit(t *testing.T) {
 	require.Equal(t, 0, code)
 	require.Contains(t, out, "spoa ")
 }
+
+// A queue with no abandonment and more demand than staff still runs to the
+// end, and the report says its queue grows without bound.
+func TestOverloadWarns(t *testing.T) {
+	file := writeFile(t, "over.yaml", `name: over
+run: {days: 10, warmup_days: 1, replications: 2, seed: 1}
+streams: [{name: calls, arrivals: {per_hour: 150}, enter: q}]
+queues:
+  - {name: q, priority: 1, service: {dist: exponential, mean: 10m}, served_by: [agents], routes: {done: 1.0}}
+pools: [{name: agents, staff: 20}]
+`)
+	code, out, stderr := spoa(t, "run", "-c", file)
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "warning: queue q:")
+	require.Contains(t, out, "grows without bound")
+
+	code, out, stderr = spoa(t, "run", "-c", file, "-f", "json")
+	require.Equal(t, 0, code)
+	require.Contains(t, out, `"warnings"`)
+	require.Contains(t, stderr, "warning: queue q:", "machine formats repeat warnings on stderr")
+}
