@@ -14,6 +14,17 @@ type Scenario struct {
 	Pools       []Pool   `mapstructure:"pools" json:"pools"`
 }
 
+// Channels a stream can name; the first is the default.
+var Channels = []string{"call", "text", "chat"}
+
+// ChannelOf is a stream's channel, "call" when none is given.
+func (s Stream) ChannelOf() string {
+	if s.Channel == "" {
+		return Channels[0]
+	}
+	return s.Channel
+}
+
 // Run says how long and how often a scenario is simulated.
 type Run struct {
 	// Days measured after the warm-up; fractions of a day are allowed.
@@ -28,7 +39,12 @@ type Run struct {
 
 // Stream is a source of demand entering one queue.
 type Stream struct {
-	Name     string   `mapstructure:"name" json:"name"`
+	Name string `mapstructure:"name" json:"name"`
+	// Channel is how the contacts come in: "call" (the default; waits on
+	// the line and may abandon), "text" (waits without abandoning, whatever
+	// the queue's patience) or "chat" (may abandon; one staff member holds
+	// up to the queue's concurrency chats at once).
+	Channel  string   `mapstructure:"channel" json:"channel,omitempty"`
 	Arrivals Arrivals `mapstructure:"arrivals" json:"arrivals"`
 	Enter    string   `mapstructure:"enter" json:"enter"`
 	Redial   *Redial  `mapstructure:"redial" json:"redial,omitempty"`
@@ -66,6 +82,10 @@ type Queue struct {
 	// ServedBy lists the pools that serve this queue, most preferred first.
 	ServedBy []string `mapstructure:"served_by" json:"served_by"`
 	Target   *Target  `mapstructure:"target" json:"target,omitempty"`
+	// Concurrency k > 1 makes this a chat queue: one staff member holds up
+	// to k of its contacts at once, and takes no other work while holding
+	// any. 0 or 1 means one contact at a time.
+	Concurrency int `mapstructure:"concurrency" json:"concurrency,omitempty"`
 	// Routes: after service a contact goes, by probability, to another
 	// queue or, for any name that is not a queue, to that destination.
 	Routes map[string]float64 `mapstructure:"routes" json:"routes"`

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -15,6 +16,7 @@ const (
 	maxHorizonDays  = 100000 // days + warmup_days, about 270 years
 	maxReplications = 100000
 	maxPerHour      = 1e6 // contacts an hour, from one stream
+	maxConcurrency  = 100 // chats one staff member can hold
 	maxStaff        = 1e5 // staff in one pool at once
 )
 
@@ -164,6 +166,9 @@ func (c *checker) stream(p string, st Stream, queues map[string]int, qs []Queue)
 		c.add(p+".enter", "missing: name the queue this stream's contacts join")
 	case !ok:
 		c.add(p+".enter", "no queue named %q%s", st.Enter, known(qs, func(q Queue) string { return q.Name }))
+	}
+	if st.Channel != "" && !slices.Contains(Channels, st.Channel) {
+		c.add(p+".channel", "unknown channel %q; choose %s", st.Channel, strings.Join(Channels, ", "))
 	}
 	c.arrivals(p+".arrivals", st.Arrivals)
 	if r := st.Redial; r != nil {

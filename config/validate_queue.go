@@ -15,6 +15,9 @@ func (c *checker) queue(p string, q Queue, pools map[string]int, ps []Pool) {
 	if q.Patience != nil {
 		c.dist(p+".patience", *q.Patience)
 	}
+	if q.Concurrency < 0 || q.Concurrency > maxConcurrency {
+		c.add(p+".concurrency", "must be between 1 and %d (chats one staff member holds at once), got %d", maxConcurrency, q.Concurrency)
+	}
 	c.dist(p+".service", q.Service)
 	if len(q.ServedBy) == 0 {
 		c.add(p+".served_by", "no pool serves this queue; list at least one pool")
