@@ -37,6 +37,10 @@ type Model struct {
 type Stream struct {
 	Name  string
 	Queue int32
+	// Channel is the stream's channel ("call", "text", "chat"); text
+	// contacts never abandon.
+	Channel string
+	text    bool
 	// rate per second in each hour of the week (168 bins from Monday 00:00);
 	// constRate > 0 when the rate never changes.
 	rate      [168]float64
@@ -54,7 +58,10 @@ type Stream struct {
 type Queue struct {
 	Name     string
 	Priority int
-	patience *distSpec
+	// Concurrency is how many of this queue's contacts one staff member
+	// holds at once (chat); 1 for everything else.
+	Concurrency int
+	patience    *distSpec
 	// service[i] is the service time when ServedBy[i] serves.
 	service  []distSpec
 	ServedBy []int32
@@ -99,6 +106,7 @@ type rotaChange struct {
 type poolQueue struct {
 	queue int32
 	slot  int32
+	chat  bool // the queue's concurrency is above 1
 }
 
 // WTE is whole-time equivalents on the rota: rostered hours a week over
@@ -132,7 +140,7 @@ func Compile(s *config.Scenario) (*Model, error) {
 		m.Streams = append(m.Streams, cs)
 	}
 	for i, q := range s.Queues {
-		cq := Queue{Name: q.Name, Priority: q.Priority}
+		cq := Queue{Name: q.Name, Priority: q.Priority, Concurrency: max(q.Concurrency, 1)}
 		if q.Patience != nil {
 			d, err := compileDist(*q.Patience, "patience/"+q.Name)
 			if err != nil {
@@ -201,7 +209,7 @@ func Compile(s *config.Scenario) (*Model, error) {
 	}
 	for qi, q := range m.Queues {
 		for slot, p := range q.ServedBy {
-			m.Pools[p].queues = append(m.Pools[p].queues, poolQueue{queue: int32(qi), slot: int32(slot)})
+			m.Pools[p].queues = append(m.Pools[p].queues, poolQueue{queue: int32(qi), slot: int32(slot), chat: q.Concurrency > 1})
 		}
 	}
 	for pi := range m.Pools {
@@ -214,7 +222,8 @@ func Compile(s *config.Scenario) (*Model, error) {
 }
 
 func compileStream(st config.Stream, queueIdx map[string]int32) (Stream, error) {
-	cs := Stream{Name: st.Name}
+	cs := Stream{Name: st.Name, Channel: st.ChannelOf()}
+	cs.text = cs.Channel == "text"
 	q, ok := queueIdx[st.Enter]
 	if !ok {
 		return cs, fmt.Errorf("enter: unknown queue %q", st.Enter)

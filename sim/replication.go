@@ -13,10 +13,12 @@ type contact struct {
 	arrive, join  float64
 	stream, queue int32
 	ticket        uint32
+	agent         int32 // chat: the staff member holding this contact
 	state         uint8
 	counted       bool // arrived after the warm-up
 	joinCounted   bool // joined its current queue after the warm-up
 	seenClinician bool
+	answered      bool
 }
 
 const (
@@ -39,6 +41,7 @@ type poolState struct {
 	busyArea     float64
 	dutyArea     float64
 	last         float64
+	chats        chatDesk
 }
 
 // replication is the whole state of one run of the model.
@@ -269,9 +272,20 @@ func (r *replication) join(id, q int32) {
 		st.HourOffered[hourOfDay(r.now)]++
 	}
 	mq := &r.m.Queues[q]
+	if mq.Concurrency > 1 {
+		// A chat goes first to a staff member already holding chats of
+		// this queue with room for another, so others stay free for calls.
+		for slot, p := range mq.ServedBy {
+			ps := &r.ps[p]
+			if a := ps.chats.spareFor(q); a >= 0 && ps.busy <= ps.onDuty {
+				r.startService(id, q, p, int32(slot), a)
+				return
+			}
+		}
+	}
 	for slot, p := range mq.ServedBy {
 		if ps := &r.ps[p]; ps.busy < ps.onDuty {
-			r.startService(id, q, p, int32(slot))
+			r.startService(id, q, p, int32(slot), -1)
 			return
 		}
 	}
@@ -283,14 +297,15 @@ func (r *replication) join(id, q int32) {
 	if qs.waiting > r.st.Queues[q].PeakWaiting {
 		r.st.Queues[q].PeakWaiting = qs.waiting
 	}
-	if qs.patience != nil {
+	if qs.patience != nil && !r.m.Streams[c.stream].text {
 		r.h.push(r.now+qs.patience.Rand(), evAbandon, id, int32(c.ticket))
 	}
 }
 
 // startService hands contact id, from queue q, to a staff member of pool p
-// (ServedBy[slot] of q).
-func (r *replication) startService(id, q, p, slot int32) {
+// (ServedBy[slot] of q). For a chat queue, agent is the staff member
+// already holding chats who takes it, or -1 for one who was free.
+func (r *replication) startService(id, q, p, slot, agent int32) {
 	c := &r.contacts[id]
 	c.state = stInService
 	if c.joinCounted {
@@ -307,6 +322,12 @@ func (r *replication) startService(id, q, p, slot int32) {
 			st.WithinTarget++
 		}
 	}
+	if !c.answered {
+		c.answered = true
+		if c.counted {
+			r.st.Streams[c.stream].Answer.Add(r.now - c.join)
+		}
+	}
 	if r.m.Pools[p].Clinician && !c.seenClinician {
 		c.seenClinician = true
 		if c.counted {
@@ -314,8 +335,19 @@ func (r *replication) startService(id, q, p, slot int32) {
 		}
 	}
 	ps := &r.ps[p]
-	ps.close(r.now)
-	ps.busy++
+	if k := r.m.Queues[q].Concurrency; k > 1 {
+		if agent < 0 {
+			ps.close(r.now)
+			ps.busy++
+			agent = ps.chats.open(q, slot)
+		}
+		ps.chats.take(agent, k)
+	} else {
+		ps.close(r.now)
+		ps.busy++
+		agent = -1
+	}
+	c.agent = agent
 	r.h.push(r.now+r.qs[q].service[slot].Rand(), evServiceEnd, id, p)
 }
 
@@ -323,13 +355,17 @@ func (r *replication) startService(id, q, p, slot int32) {
 // still on duty), and only then does the finished contact follow its route.
 func (r *replication) serviceEnd(id, p int32) {
 	ps := &r.ps[p]
-	ps.close(r.now)
-	ps.busy--
-	if ps.busy < ps.onDuty {
-		r.dispatch(p)
-	}
 	c := &r.contacts[id]
 	q := c.queue
+	if a := c.agent; a >= 0 {
+		r.chatEnd(p, a)
+	} else {
+		ps.close(r.now)
+		ps.busy--
+		if ps.busy < ps.onDuty {
+			r.dispatch(p)
+		}
+	}
 	u := r.qs[q].route.Float64()
 	for _, rt := range r.m.Queues[q].routes {
 		if u < rt.cum {
@@ -376,8 +412,44 @@ func (r *replication) dispatch(p int32) bool {
 	qs := &r.qs[best]
 	qs.close(r.now)
 	e := qs.pop(r.contacts)
-	r.startService(e.id, best, p, bestSlot)
+	r.startService(e.id, best, p, bestSlot, -1)
+	if r.m.Queues[best].Concurrency > 1 {
+		r.fillChats(p, r.contacts[e.id].agent, best, bestSlot)
+	}
 	return true
+}
+
+// chatEnd: staff member a of pool p finishes one chat. With none left they
+// are free like anyone finishing a call; otherwise they take the next
+// waiting chat of the same queue, unless the pool is over its rota and
+// they are going off duty.
+func (r *replication) chatEnd(p, a int32) {
+	ps := &r.ps[p]
+	q := ps.chats.agents[a].queue
+	if ps.chats.drop(a, r.m.Queues[q].Concurrency) {
+		ps.close(r.now)
+		ps.busy--
+		if ps.busy < ps.onDuty {
+			r.dispatch(p)
+		}
+		return
+	}
+	if ps.busy <= ps.onDuty {
+		r.fillChats(p, a, q, ps.chats.agents[a].slot)
+	}
+}
+
+// fillChats gives staff member a, holding chats of queue q, waiting chats
+// of q until they hold the queue's concurrency.
+func (r *replication) fillChats(p, a, q, slot int32) {
+	ps := &r.ps[p]
+	qs := &r.qs[q]
+	k := r.m.Queues[q].Concurrency
+	for qs.waiting > 0 && ps.chats.agents[a].load < int32(k) {
+		qs.close(r.now)
+		e := qs.pop(r.contacts)
+		r.startService(e.id, q, p, slot, a)
+	}
 }
 
 // abandon: the caller's patience ran out, if they are still waiting in the
@@ -395,6 +467,9 @@ func (r *replication) abandon(id int32, ticket uint32) {
 		st := &r.st.Queues[q]
 		st.Abandoned++
 		st.HourAbandoned[hourOfDay(c.join)]++
+	}
+	if c.counted {
+		r.st.Streams[c.stream].Abandoned++
 	}
 	ss := &r.ss[c.stream]
 	if ss.redial != nil && ss.redial.Float64() < r.m.Streams[c.stream].redialP {

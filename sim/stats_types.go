@@ -43,6 +43,12 @@ type PoolStats struct {
 type StreamStats struct {
 	Offered int64 // first attempts
 	Redials int64 // further attempts after abandoning
+	// Abandoned counts abandonments, in any queue, of the stream's contacts.
+	Abandoned int64
+	// Answer is the wait until a contact is first answered (in the queue
+	// it entered), over contacts answered; a redial's wait counts from the
+	// redial.
+	Answer Welford
 	// ToClinician: seconds from arrival to the start of the first service by
 	// a clinician pool, over contacts that reached one.
 	ToClinician Welford
