@@ -6,6 +6,7 @@ import (
 
 	"gonum.org/v1/gonum/stat/distuv"
 
+	"spoa/config"
 	"spoa/sim"
 )
 
@@ -28,7 +29,7 @@ func (s *series) figure() Figure {
 	if n == 0 {
 		return Figure{}
 	}
-	f := Figure{Mean: s.w.Mean, SD: s.w.SD(), CI95Low: s.w.Mean, CI95High: s.w.Mean}
+	f := Figure{Mean: s.w.Mean, SD: s.w.SD(), CI95Low: s.w.Mean, CI95High: s.w.Mean, N: int(n)}
 	if n > 1 {
 		t := distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(n - 1)}.Quantile(0.975)
 		half := t * f.SD / math.Sqrt(float64(n))
@@ -44,6 +45,14 @@ func over(st []sim.Stats, f func(*sim.Stats) float64) Figure {
 		s.add(f(&st[i]))
 	}
 	return s.figure()
+}
+
+// meanOf is a running mean, undefined (NaN) when nothing was observed.
+func meanOf(w sim.Welford) float64 {
+	if w.N == 0 {
+		return math.NaN()
+	}
+	return w.Mean
 }
 
 func ratio(a, b float64) float64 {
@@ -68,6 +77,7 @@ func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Re
 		Pools:        map[string]PoolReport{},
 		Streams:      map[string]StreamReport{},
 		Destinations: map[string]DestReport{},
+		Channels:     map[string]ChannelReport{},
 		Hourly: Hourly{
 			Arrivals:     map[string][]Figure{},
 			Offered:      map[string][]Figure{},
@@ -100,9 +110,7 @@ func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Re
 			AbandonFraction: over(st, func(x *sim.Stats) float64 {
 				return ratio(float64(qs(x).Abandoned), float64(qs(x).Offered))
 			}),
-			ASA: over(st, func(x *sim.Stats) float64 {
-				return ratio(qs(x).Wait.Mean*float64(qs(x).Served), float64(qs(x).Served))
-			}),
+			ASA:     over(st, func(x *sim.Stats) float64 { return meanOf(qs(x).Wait) }),
 			WaitP50: quantile(0.50),
 			WaitP90: quantile(0.90),
 			WaitP95: quantile(0.95),
@@ -120,10 +128,7 @@ func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Re
 		}
 		r.Queues[q.Name] = qr
 		r.Hourly.Offered[q.Name] = hourly(st, func(x *sim.Stats, h int) float64 { return float64(qs(x).HourOffered[h]) / days })
-		r.Hourly.ASA[q.Name] = hourly(st, func(x *sim.Stats, h int) float64 {
-			w := qs(x).HourWait[h]
-			return ratio(w.Mean*float64(w.N), float64(w.N))
-		})
+		r.Hourly.ASA[q.Name] = hourly(st, func(x *sim.Stats, h int) float64 { return meanOf(qs(x).HourWait[h]) })
 		if q.Within > 0 {
 			tr := TargetResult{Queue: q.Name, WithinS: q.Within, Fraction: q.Fraction, Achieved: qr.WithinTargetFraction}
 			tr.Met = qr.Served.Mean > 0 && tr.Achieved.Mean >= q.Fraction
@@ -147,19 +152,20 @@ func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Re
 		r.Order.Streams = append(r.Order.Streams, sm.Name)
 		ss := func(x *sim.Stats) *sim.StreamStats { return &x.Streams[si] }
 		r.Streams[sm.Name] = StreamReport{
-			Offered: over(st, func(x *sim.Stats) float64 { return float64(ss(x).Offered) }),
-			Redials: over(st, func(x *sim.Stats) float64 { return float64(ss(x).Redials) }),
-			TimeToClinician: over(st, func(x *sim.Stats) float64 {
-				w := ss(x).ToClinician
-				return ratio(w.Mean*float64(w.N), float64(w.N))
+			Channel:   sm.Channel,
+			Offered:   over(st, func(x *sim.Stats) float64 { return float64(ss(x).Offered) }),
+			Redials:   over(st, func(x *sim.Stats) float64 { return float64(ss(x).Redials) }),
+			Abandoned: over(st, func(x *sim.Stats) float64 { return float64(ss(x).Abandoned) }),
+			AbandonFraction: over(st, func(x *sim.Stats) float64 {
+				return ratio(float64(ss(x).Abandoned), float64(ss(x).Offered+ss(x).Redials))
 			}),
-			TimeInSystem: over(st, func(x *sim.Stats) float64 {
-				w := ss(x).InSystem
-				return ratio(w.Mean*float64(w.N), float64(w.N))
-			}),
+			ASA:             over(st, func(x *sim.Stats) float64 { return meanOf(ss(x).Answer) }),
+			TimeToClinician: over(st, func(x *sim.Stats) float64 { return meanOf(ss(x).ToClinician) }),
+			TimeInSystem:    over(st, func(x *sim.Stats) float64 { return meanOf(ss(x).InSystem) }),
 		}
 		r.Hourly.Arrivals[sm.Name] = hourly(st, func(x *sim.Stats, h int) float64 { return float64(ss(x).HourOffered[h]) / days })
 	}
+	r.Channels, r.Order.Channels = channels(m, st)
 	for di, d := range m.Dests {
 		r.Order.Destinations = append(r.Order.Destinations, d)
 		ds := func(x *sim.Stats) *sim.DestStats { return &x.Dests[di] }
@@ -198,4 +204,48 @@ func overloadWarning(name string, q QueueReport, noPatience bool) []string {
 	}
 	return []string{fmt.Sprintf("queue %s: %.0f contacts (%.0f%% of those offered) still waiting at the end and nobody abandons: demand exceeds capacity, the queue grows without bound and its waits depend on the horizon",
 		name, q.WaitingAtEnd.Mean, 100*share)}
+}
+
+// channels adds up the streams of each channel (call, text, chat) that
+// the scenario uses.
+func channels(m *sim.Model, st []sim.Stats) (map[string]ChannelReport, []string) {
+	out := map[string]ChannelReport{}
+	var order []string
+	for _, ch := range config.Channels {
+		var idx []int
+		for si, sm := range m.Streams {
+			if sm.Channel == ch {
+				idx = append(idx, si)
+			}
+		}
+		if len(idx) == 0 {
+			continue
+		}
+		order = append(order, ch)
+		sum := func(x *sim.Stats, f func(*sim.StreamStats) int64) float64 {
+			t := int64(0)
+			for _, si := range idx {
+				t += f(&x.Streams[si])
+			}
+			return float64(t)
+		}
+		offered := func(s *sim.StreamStats) int64 { return s.Offered }
+		attempts := func(s *sim.StreamStats) int64 { return s.Offered + s.Redials }
+		abandoned := func(s *sim.StreamStats) int64 { return s.Abandoned }
+		out[ch] = ChannelReport{
+			Offered:   over(st, func(x *sim.Stats) float64 { return sum(x, offered) }),
+			Abandoned: over(st, func(x *sim.Stats) float64 { return sum(x, abandoned) }),
+			AbandonFraction: over(st, func(x *sim.Stats) float64 {
+				return ratio(sum(x, abandoned), sum(x, attempts))
+			}),
+			ASA: over(st, func(x *sim.Stats) float64 {
+				var w sim.Welford
+				for _, si := range idx {
+					w.Merge(x.Streams[si].Answer)
+				}
+				return meanOf(w)
+			}),
+		}
+	}
+	return out, order
 }

@@ -8,14 +8,15 @@ import (
 
 // WriteCSV writes the report in long form, one figure a row, for a
 // spreadsheet: section, name, measure, key (an hour 0–23 or a stream name
-// where the figure is broken down), then mean, sd and the 95% CI.
+// where the figure is broken down), then mean, sd, the 95% CI and n, the
+// replications that measured it.
 func WriteCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
 	row := func(section, name, measure, key string, f Figure) {
-		_ = cw.Write([]string{section, name, measure, key, num(f.Mean), num(f.SD), num(f.CI95Low), num(f.CI95High)})
+		_ = cw.Write([]string{section, name, measure, key, num(f.Mean), num(f.SD), num(f.CI95Low), num(f.CI95High), strconv.Itoa(f.N)})
 	}
-	_ = cw.Write([]string{"section", "name", "measure", "key", "mean", "sd", "ci95_low", "ci95_high"})
-	one := func(x float64) Figure { return Figure{x, 0, x, x} }
+	_ = cw.Write([]string{"section", "name", "measure", "key", "mean", "sd", "ci95_low", "ci95_high", "n"})
+	one := func(x float64) Figure { return Figure{x, 0, x, x, 1} }
 	row("run", r.Scenario, "seed", "", one(float64(r.Seed)))
 	row("run", r.Scenario, "replications", "", one(float64(r.Replications)))
 	row("run", r.Scenario, "days", "", one(r.Days))
@@ -45,8 +46,18 @@ func WriteCSV(w io.Writer, r *Report) error {
 		s := r.Streams[n]
 		row("streams", n, "offered", "", s.Offered)
 		row("streams", n, "redials", "", s.Redials)
+		row("streams", n, "abandoned", "", s.Abandoned)
+		row("streams", n, "abandon_fraction", "", s.AbandonFraction)
+		row("streams", n, "asa_s", "", s.ASA)
 		row("streams", n, "time_to_clinician_s", "", s.TimeToClinician)
 		row("streams", n, "time_in_system_s", "", s.TimeInSystem)
+	}
+	for _, n := range r.Order.Channels {
+		c := r.Channels[n]
+		row("channels", n, "offered", "", c.Offered)
+		row("channels", n, "abandoned", "", c.Abandoned)
+		row("channels", n, "abandon_fraction", "", c.AbandonFraction)
+		row("channels", n, "asa_s", "", c.ASA)
 	}
 	for _, n := range r.Order.Destinations {
 		d := r.Destinations[n]

@@ -3,13 +3,19 @@ package results
 // Figure is one measure over replications: the mean, the sample standard
 // deviation between replications, and a 95% confidence interval for the
 // mean from Student's t with n−1 degrees of freedom. With one replication
-// the interval is the mean itself.
+// the interval is the mean itself. N is the number of replications in
+// which the figure could be measured (a mean wait needs someone served);
+// with N = 0 it was never measured and the other fields are 0.
 type Figure struct {
 	Mean     float64 `json:"mean"`
 	SD       float64 `json:"sd"`
 	CI95Low  float64 `json:"ci95_low"`
 	CI95High float64 `json:"ci95_high"`
+	N        int     `json:"n"`
 }
+
+// Measured reports whether any replication measured the figure.
+func (f Figure) Measured() bool { return f.N > 0 }
 
 // Report is what a run found. Map keys are the scenario's names; the JSON
 // names are those of SPEC.md and keep their meaning.
@@ -20,12 +26,13 @@ type Report struct {
 	Days         float64 `json:"days"`
 	WarmupDays   float64 `json:"warmup_days"`
 
-	Queues       map[string]QueueReport  `json:"queues"`
-	Pools        map[string]PoolReport   `json:"pools"`
-	Streams      map[string]StreamReport `json:"streams"`
-	Destinations map[string]DestReport   `json:"destinations"`
-	Hourly       Hourly                  `json:"hourly"`
-	Targets      []TargetResult          `json:"targets"`
+	Queues       map[string]QueueReport   `json:"queues"`
+	Pools        map[string]PoolReport    `json:"pools"`
+	Streams      map[string]StreamReport  `json:"streams"`
+	Destinations map[string]DestReport    `json:"destinations"`
+	Channels     map[string]ChannelReport `json:"channels"`
+	Hourly       Hourly                   `json:"hourly"`
+	Targets      []TargetResult           `json:"targets"`
 	// Warnings say what a planner must know before trusting the figures,
 	// such as a queue that grows without bound.
 	Warnings []string `json:"warnings,omitempty"`
@@ -42,6 +49,7 @@ type Order struct {
 	Pools        []string `json:"pools"`
 	Streams      []string `json:"streams"`
 	Destinations []string `json:"destinations"`
+	Channels     []string `json:"channels"`
 }
 
 // QueueReport: counts are per replication over the measured days; waits
@@ -74,10 +82,23 @@ type PoolReport struct {
 // StreamReport: first attempts, redials, and times in seconds from arrival
 // to the first clinician and to reaching a destination.
 type StreamReport struct {
+	Channel         string `json:"channel"`
 	Offered         Figure `json:"offered"`
 	Redials         Figure `json:"redials"`
+	Abandoned       Figure `json:"abandoned"`
+	AbandonFraction Figure `json:"abandon_fraction"` // of all attempts, redials included
+	// ASA: mean wait until first answered, in the queue the stream enters.
+	ASA             Figure `json:"asa_s"`
 	TimeToClinician Figure `json:"time_to_clinician_s"`
 	TimeInSystem    Figure `json:"time_in_system_s"`
+}
+
+// ChannelReport adds up the streams of one channel.
+type ChannelReport struct {
+	Offered         Figure `json:"offered"`
+	Abandoned       Figure `json:"abandoned"`
+	AbandonFraction Figure `json:"abandon_fraction"`
+	ASA             Figure `json:"asa_s"`
 }
 
 // DestReport: contacts ending at a destination over the measured days, a

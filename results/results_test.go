@@ -27,7 +27,7 @@ func TestFigureStudentT(t *testing.T) {
 
 	var one series
 	one.add(5)
-	require.Equal(t, Figure{5, 0, 5, 5}, one.figure())
+	require.Equal(t, Figure{5, 0, 5, 5, 1}, one.figure())
 	var none series
 	require.Equal(t, Figure{}, none.figure())
 }
@@ -99,7 +99,7 @@ func TestJSONNames(t *testing.T) {
 	for _, k := range []string{"offered", "served", "abandoned", "abandon_fraction", "asa_s", "wait_p50_s", "wait_p90_s", "wait_p95_s", "wait_p99_s", "waited_fraction", "within_target_fraction", "queue_length_mean"} {
 		require.Contains(t, q, k)
 		fig := q[k].(map[string]any)
-		for _, f := range []string{"mean", "sd", "ci95_low", "ci95_high"} {
+		for _, f := range []string{"mean", "sd", "ci95_low", "ci95_high", "n"} {
 			require.Contains(t, fig, f, "%s.%s", k, f)
 		}
 	}
@@ -136,10 +136,10 @@ func TestCSV(t *testing.T) {
 	require.NoError(t, WriteCSV(&buf, r))
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
-	require.Equal(t, []string{"section", "name", "measure", "key", "mean", "sd", "ci95_low", "ci95_high"}, rows[0])
+	require.Equal(t, []string{"section", "name", "measure", "key", "mean", "sd", "ci95_low", "ci95_high", "n"}, rows[0])
 	found := false
 	for _, row := range rows {
-		require.Len(t, row, 8)
+		require.Len(t, row, 9)
 		if row[0] == "queues" && row[1] == "q" && row[2] == "offered" {
 			require.Equal(t, "110", row[4])
 			found = true

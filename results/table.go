@@ -48,11 +48,17 @@ func WriteTable(w io.Writer, r *Report) error {
 
 	b.WriteString("\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, l("stream")+"\toffered/day\tredials/day\ttime to clinician\ttime in system\t")
+	fmt.Fprintln(tw, l("stream")+"\tchannel\toffered/day\tmean wait to answer\tabandoned\tredials/day\ttime to clinician\ttime in system\t")
 	for _, n := range r.Order.Streams {
 		s := r.Streams[n]
-		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%s\t%s\t\n", l(n), s.Offered.Mean/r.Days, s.Redials.Mean/r.Days,
+		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%s\t%s\t%.1f\t%s\t%s\t\n", l(n), s.Channel, s.Offered.Mean/r.Days,
+			orDash(s.ASA, Dur), pct(s.AbandonFraction.Mean), s.Redials.Mean/r.Days,
 			orDash(s.TimeToClinician, Dur), orDash(s.TimeInSystem, Dur))
+	}
+	for _, ch := range r.Order.Channels {
+		c := r.Channels[ch]
+		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%s\t%s\t\t\t\t\n", l("all "+ch+"s"), ch, c.Offered.Mean/r.Days,
+			orDash(c.ASA, Dur), pct(c.AbandonFraction.Mean))
 	}
 	tw.Flush()
 
@@ -108,7 +114,7 @@ func left(names ...[]string) func(string) string {
 
 // orDash shows a figure that no replication could measure as "-".
 func orDash(f Figure, show func(float64) string) string {
-	if f == (Figure{}) {
+	if !f.Measured() {
 		return "-"
 	}
 	return show(f.Mean)
