@@ -6,7 +6,6 @@ import (
 
 	"gonum.org/v1/gonum/stat/distuv"
 
-	"spoa/config"
 	"spoa/sim"
 )
 
@@ -39,7 +38,7 @@ func (s *series) figure() Figure {
 }
 
 // over builds a Figure from f applied to every replication.
-func over(st []sim.Stats, f func(*sim.Stats) float64) Figure {
+func over(st []sim.Stats, f perRep) Figure {
 	var s series
 	for i := range st {
 		s.add(f(&st[i]))
@@ -94,14 +93,7 @@ func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Re
 	for qi, q := range m.Queues {
 		r.Order.Queues = append(r.Order.Queues, q.Name)
 		qs := func(x *sim.Stats) *sim.QueueStats { return &x.Queues[qi] }
-		quantile := func(p float64) Figure {
-			return over(st, func(x *sim.Stats) float64 {
-				if qs(x).Served == 0 {
-					return math.NaN()
-				}
-				return qs(x).WaitHist.Quantile(p)
-			})
-		}
+		quantile := func(p float64) Figure { return over(st, queueWaitQuantile(qi, p)) }
 		qr := QueueReport{
 			Offered:      over(st, func(x *sim.Stats) float64 { return float64(qs(x).Offered) }),
 			Served:       over(st, func(x *sim.Stats) float64 { return float64(qs(x).Served) }),
@@ -122,7 +114,7 @@ func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Re
 				if q.Within == 0 {
 					return math.NaN()
 				}
-				return ratio(float64(qs(x).WithinTarget), float64(qs(x).Served))
+				return queueWithinTarget(qi)(x)
 			}),
 			QueueLengthMean: over(st, func(x *sim.Stats) float64 { return qs(x).LengthArea / (days * 86400) }),
 		}
@@ -140,7 +132,7 @@ func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Re
 		r.Order.Pools = append(r.Order.Pools, p.Name)
 		ps := func(x *sim.Stats) *sim.PoolStats { return &x.Pools[pi] }
 		r.Pools[p.Name] = PoolReport{
-			Utilisation: over(st, func(x *sim.Stats) float64 { return ratio(ps(x).Busy, ps(x).OnDuty) }),
+			Utilisation: over(st, poolUtilisation(pi)),
 			StaffHours:  over(st, func(x *sim.Stats) float64 { return ps(x).OnDuty / 3600 }),
 			WTE:         over(st, func(*sim.Stats) float64 { return p.WTE() }),
 		}
@@ -152,14 +144,12 @@ func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Re
 		r.Order.Streams = append(r.Order.Streams, sm.Name)
 		ss := func(x *sim.Stats) *sim.StreamStats { return &x.Streams[si] }
 		r.Streams[sm.Name] = StreamReport{
-			Channel:   sm.Channel,
-			Offered:   over(st, func(x *sim.Stats) float64 { return float64(ss(x).Offered) }),
-			Redials:   over(st, func(x *sim.Stats) float64 { return float64(ss(x).Redials) }),
-			Abandoned: over(st, func(x *sim.Stats) float64 { return float64(ss(x).Abandoned) }),
-			AbandonFraction: over(st, func(x *sim.Stats) float64 {
-				return ratio(float64(ss(x).Abandoned), float64(ss(x).Offered+ss(x).Redials))
-			}),
-			ASA:             over(st, func(x *sim.Stats) float64 { return meanOf(ss(x).Answer) }),
+			Channel:         sm.Channel,
+			Offered:         over(st, func(x *sim.Stats) float64 { return float64(ss(x).Offered) }),
+			Redials:         over(st, func(x *sim.Stats) float64 { return float64(ss(x).Redials) }),
+			Abandoned:       over(st, func(x *sim.Stats) float64 { return float64(ss(x).Abandoned) }),
+			AbandonFraction: over(st, streamsAbandon([]int{si})),
+			ASA:             over(st, streamsASA([]int{si})),
 			TimeToClinician: over(st, func(x *sim.Stats) float64 { return meanOf(ss(x).ToClinician) }),
 			TimeInSystem:    over(st, func(x *sim.Stats) float64 { return meanOf(ss(x).InSystem) }),
 		}
@@ -210,41 +200,13 @@ func overloadWarning(name string, q QueueReport, noPatience bool) []string {
 // the scenario uses.
 func channels(m *sim.Model, st []sim.Stats) (map[string]ChannelReport, []string) {
 	out := map[string]ChannelReport{}
-	var order []string
-	for _, ch := range config.Channels {
-		var idx []int
-		for si, sm := range m.Streams {
-			if sm.Channel == ch {
-				idx = append(idx, si)
-			}
-		}
-		if len(idx) == 0 {
-			continue
-		}
-		order = append(order, ch)
-		sum := func(x *sim.Stats, f func(*sim.StreamStats) int64) float64 {
-			t := int64(0)
-			for _, si := range idx {
-				t += f(&x.Streams[si])
-			}
-			return float64(t)
-		}
-		offered := func(s *sim.StreamStats) int64 { return s.Offered }
-		attempts := func(s *sim.StreamStats) int64 { return s.Offered + s.Redials }
-		abandoned := func(s *sim.StreamStats) int64 { return s.Abandoned }
+	order, idx := channelStreams(m)
+	for _, ch := range order {
 		out[ch] = ChannelReport{
-			Offered:   over(st, func(x *sim.Stats) float64 { return sum(x, offered) }),
-			Abandoned: over(st, func(x *sim.Stats) float64 { return sum(x, abandoned) }),
-			AbandonFraction: over(st, func(x *sim.Stats) float64 {
-				return ratio(sum(x, abandoned), sum(x, attempts))
-			}),
-			ASA: over(st, func(x *sim.Stats) float64 {
-				var w sim.Welford
-				for _, si := range idx {
-					w.Merge(x.Streams[si].Answer)
-				}
-				return meanOf(w)
-			}),
+			Offered:         over(st, streamsOffered(idx[ch])),
+			Abandoned:       over(st, streamsAbandoned(idx[ch])),
+			AbandonFraction: over(st, streamsAbandon(idx[ch])),
+			ASA:             over(st, streamsASA(idx[ch])),
 		}
 	}
 	return out, order

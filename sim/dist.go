@@ -10,30 +10,33 @@ import (
 	"spoa/config"
 )
 
-// sampler draws one duration in seconds. gonum's distuv types satisfy it.
-type sampler interface{ Rand() float64 }
-
-// distSpec is a distribution with its parameters resolved to seconds; it
-// makes a sampler bound to one replication's generator.
+// distSpec is a distribution with its parameters resolved to seconds.
 type distSpec struct {
-	kind   string
-	a, b   float64 // mean/sd, shape/scale, min/max, … by kind
-	c      float64 // triangular max
-	mean   float64 // the distribution's mean in seconds, for load checks
-	source string  // the name its random stream is derived from
+	kind      string
+	a, b      float64 // mean/sd, shape/scale, min/max, … by kind
+	c         float64 // triangular max
+	mu, sigma float64 // lognormal's log-scale parameters; gamma's shape and rate
+	mean      float64 // the distribution's mean in seconds, for load checks
 }
 
 // compileDist resolves a validated config.Dist.
-func compileDist(d config.Dist, source string) (distSpec, error) {
-	s := distSpec{kind: d.Dist, source: source}
+func compileDist(d config.Dist) (distSpec, error) {
+	s := distSpec{kind: d.Dist}
 	mean, sd := d.Mean.Seconds(), d.SD.Seconds()
 	switch d.Dist {
 	case "exponential", "constant":
 		s.a, s.mean = mean, mean
 	case "lognormal", "gamma", "normal":
 		s.a, s.b, s.mean = mean, sd, mean
-		if d.Dist == "normal" {
+		switch d.Dist {
+		case "normal":
 			s.mean = truncNormalMean(mean, sd)
+		case "lognormal":
+			sigma2 := math.Log1p(sd * sd / (mean * mean))
+			s.mu, s.sigma = math.Log(mean)-sigma2/2, math.Sqrt(sigma2)
+		case "gamma":
+			k := mean * mean / (sd * sd)
+			s.mu, s.sigma = k, k/mean
 		}
 	case "weibull":
 		scale := d.Scale.Seconds()
@@ -61,54 +64,34 @@ func truncNormalMean(mu, sd float64) float64 {
 	return mu + sd*phi/(1-0.5*math.Erfc(-z/math.Sqrt2))
 }
 
-// sampler binds the distribution to src.
-func (s distSpec) sampler(src rand.Source) sampler {
+// draw takes one value from the distribution using src. The distuv values
+// are built on the stack for each draw, so a contact's own generator can
+// be passed in without allocating.
+func (s *distSpec) draw(src rand.Source) float64 {
 	switch s.kind {
 	case "exponential":
-		return expSampler{rng: rand.New(src), mean: s.a}
+		return distuv.Exponential{Rate: 1 / s.a, Src: src}.Rand()
 	case "constant":
-		return constant(s.a)
+		return s.a
 	case "lognormal":
-		sigma2 := math.Log1p(s.b * s.b / (s.a * s.a))
-		return distuv.LogNormal{Mu: math.Log(s.a) - sigma2/2, Sigma: math.Sqrt(sigma2), Src: src}
+		return distuv.LogNormal{Mu: s.mu, Sigma: s.sigma, Src: src}.Rand()
 	case "gamma":
-		k := s.a * s.a / (s.b * s.b)
-		return distuv.Gamma{Alpha: k, Beta: k / s.a, Src: src}
+		return distuv.Gamma{Alpha: s.mu, Beta: s.sigma, Src: src}.Rand()
 	case "normal":
-		return truncNormal{distuv.Normal{Mu: s.a, Sigma: s.b, Src: src}}
-	case "weibull":
-		return distuv.Weibull{K: s.a, Lambda: s.b, Src: src}
-	case "uniform":
-		return distuv.Uniform{Min: s.a, Max: s.b, Src: src}
-	case "triangular":
-		return distuv.NewTriangle(s.a, s.c, s.b, src)
-	}
-	panic("sim: sampler for unknown distribution " + s.kind)
-}
-
-// expSampler is the exponential with its *rand.Rand made once: it is the
-// distribution the analytic checks and the benchmark lean on, drawn at every
-// arrival, so it skips distuv's rand.New per draw. Same law as
-// distuv.Exponential{Rate: 1/mean}.
-type expSampler struct {
-	rng  *rand.Rand
-	mean float64
-}
-
-func (e expSampler) Rand() float64 { return e.rng.ExpFloat64() * e.mean }
-
-type constant float64
-
-func (c constant) Rand() float64 { return float64(c) }
-
-// truncNormal redraws while negative; validation keeps the mean positive, so
-// at least half of all draws are accepted.
-type truncNormal struct{ n distuv.Normal }
-
-func (t truncNormal) Rand() float64 {
-	for {
-		if x := t.n.Rand(); x >= 0 {
-			return x
+		n := distuv.Normal{Mu: s.a, Sigma: s.b, Src: src}
+		for {
+			// Truncated at zero by redrawing; validation keeps the mean
+			// positive, so at least half of all draws are accepted.
+			if x := n.Rand(); x >= 0 {
+				return x
+			}
 		}
+	case "weibull":
+		return distuv.Weibull{K: s.a, Lambda: s.b, Src: src}.Rand()
+	case "uniform":
+		return distuv.Uniform{Min: s.a, Max: s.b, Src: src}.Rand()
+	case "triangular":
+		return distuv.NewTriangle(s.a, s.c, s.b, src).Rand()
 	}
+	panic("sim: draw from unknown distribution " + s.kind)
 }

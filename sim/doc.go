@@ -26,12 +26,16 @@
 //
 // # Randomness
 //
-// Every source of randomness (a stream's arrivals, a queue's patience, a
-// queue's service by a pool, a queue's routing, a stream's redials) has its
-// own PCG generator seeded from (seed, replication, source name). Results
-// do not depend on the number of workers, adding a stream shifts no other
-// stream, and two scenarios run with one seed share common random numbers
-// wherever their sources have the same names.
+// Each stream has two PCG generators seeded from (seed, replication,
+// stream name): one for its inter-arrival times, one giving each arriving
+// contact a seed of its own. Every other draw — patience, service time,
+// route, redial — comes from a generator seeded from (the contact's seed,
+// the number of its queue visit, what the draw is for). So results do not
+// depend on the number of workers; adding a stream shifts no other stream;
+// and two scenarios run with one seed share common random numbers that
+// stay in step: the n-th caller of a stream has the same patience, service
+// time and route in both wherever the designs let it make the same visit,
+// however differently the two designs order events.
 //
 // # Memory
 //

@@ -142,7 +142,7 @@ func Compile(s *config.Scenario) (*Model, error) {
 	for i, q := range s.Queues {
 		cq := Queue{Name: q.Name, Priority: q.Priority, Concurrency: max(q.Concurrency, 1)}
 		if q.Patience != nil {
-			d, err := compileDist(*q.Patience, "patience/"+q.Name)
+			d, err := compileDist(*q.Patience)
 			if err != nil {
 				return nil, fmt.Errorf("queues[%d].patience: %w", i, err)
 			}
@@ -157,7 +157,7 @@ func Compile(s *config.Scenario) (*Model, error) {
 			if o, ok := q.ServiceBy[pn]; ok {
 				dc = o
 			}
-			d, err := compileDist(dc, "service/"+q.Name+"/"+pn)
+			d, err := compileDist(dc)
 			if err != nil {
 				return nil, fmt.Errorf("queues[%d].service: %w", i, err)
 			}
@@ -251,7 +251,7 @@ func compileStream(st config.Stream, queueIdx map[string]int32) (Stream, error) 
 		cs.constRate = cs.rate[0]
 	}
 	if st.Redial != nil && st.Redial.Probability > 0 {
-		d, err := compileDist(st.Redial.Delay, "redial-delay/"+st.Name)
+		d, err := compileDist(st.Redial.Delay)
 		if err != nil {
 			return cs, fmt.Errorf("redial.delay: %w", err)
 		}

@@ -1,7 +1,5 @@
 package sim
 
-import "math/rand/v2"
-
 // qentry is a place in a queue: the contact and the ticket it joined with.
 type qentry struct {
 	id     int32
@@ -19,10 +17,6 @@ type queueState struct {
 	waiting int // live entries
 	area    float64
 	last    float64
-	// random sources
-	patience sampler
-	service  []sampler
-	route    *rand.Rand
 }
 
 func (q *queueState) close(now float64) {

@@ -11,6 +11,8 @@ import (
 // queue entry or abandonment event is recognised and skipped.
 type contact struct {
 	arrive, join  float64
+	seed          uint64 // the contact's own random numbers (see draw)
+	visit         uint32 // queues joined so far, redials included
 	stream, queue int32
 	ticket        uint32
 	agent         int32 // chat: the staff member holding this contact
@@ -29,10 +31,20 @@ const (
 )
 
 type streamState struct {
-	rng         *rand.Rand // inter-arrival draws
-	redial      *rand.Rand // redial decisions
-	redialDelay sampler
+	rng   *rand.Rand // inter-arrival times
+	seeds *rand.Rand // each contact's own seed
 }
+
+// What a contact's random number is for; with the visit, it picks the
+// contact's sub-stream for that draw.
+const (
+	drawPatience = iota
+	drawService
+	drawRoute
+	drawRedial
+	drawRedialDelay
+	drawKinds
+)
 
 type poolState struct {
 	onDuty, busy int
@@ -56,6 +68,20 @@ type replication struct {
 	ss       []streamState
 	st       Stats
 	lastTick float64
+	scratch  rand.PCG // reseeded for every draw of a contact
+}
+
+// draw returns the generator for one of a contact's draws: a PCG seeded
+// from the contact's seed, the queue visit and what the draw is for. The
+// n-th contact of a stream gets the same seed in every scenario run with
+// the same seed, so it has the same patience, service time, route and
+// redial wherever the two designs let it make the same visit, however the
+// order of events differs between them: common random numbers that stay in
+// step.
+func (r *replication) draw(c *contact, what uint64) *rand.PCG {
+	key := uint64(c.visit)*drawKinds + what
+	r.scratch.Seed(splitmix(c.seed^splitmix(key)), splitmix(c.seed+key*0x9e3779b97f4a7c15))
+	return &r.scratch
 }
 
 func newReplication(m *Model, seed uint64, rep int) *replication {
@@ -63,27 +89,15 @@ func newReplication(m *Model, seed uint64, rep int) *replication {
 	r.st.Replication = rep
 	r.h.ev = make([]event, 0, 64)
 	r.qs = make([]queueState, len(m.Queues))
-	for i := range m.Queues {
-		q := &m.Queues[i]
-		qs := &r.qs[i]
-		qs.ring = make([]qentry, 16)
-		if q.patience != nil {
-			qs.patience = q.patience.sampler(newSource(seed, rep, q.patience.source))
-		}
-		for _, d := range q.service {
-			qs.service = append(qs.service, d.sampler(newSource(seed, rep, d.source)))
-		}
-		qs.route = rand.New(newSource(seed, rep, "route/"+q.Name))
+	for i := range r.qs {
+		r.qs[i].ring = make([]qentry, 16)
 	}
 	r.ps = make([]poolState, len(m.Pools))
 	r.ss = make([]streamState, len(m.Streams))
 	for i := range m.Streams {
-		s := &m.Streams[i]
-		r.ss[i].rng = rand.New(newSource(seed, rep, "arrivals/"+s.Name))
-		if s.redial {
-			r.ss[i].redial = rand.New(newSource(seed, rep, "redial/"+s.Name))
-			r.ss[i].redialDelay = s.redialDelay.sampler(newSource(seed, rep, s.redialDelay.source))
-		}
+		name := m.Streams[i].Name
+		r.ss[i].rng = rand.New(newSource(seed, rep, "arrivals/"+name))
+		r.ss[i].seeds = rand.New(newSource(seed, rep, "contacts/"+name))
 	}
 	r.st.Queues = make([]QueueStats, len(m.Queues))
 	r.st.Pools = make([]PoolStats, len(m.Pools))
@@ -251,7 +265,7 @@ func (r *replication) measuring() bool { return r.now >= r.m.Warmup }
 func (r *replication) arrival(s int32) {
 	id := r.newContact()
 	c := &r.contacts[id]
-	*c = contact{arrive: r.now, stream: s, ticket: c.ticket, counted: r.measuring()}
+	*c = contact{arrive: r.now, seed: r.ss[s].seeds.Uint64(), stream: s, ticket: c.ticket, counted: r.measuring()}
 	if c.counted {
 		st := &r.st.Streams[s]
 		st.Offered++
@@ -266,6 +280,7 @@ func (r *replication) arrival(s int32) {
 func (r *replication) join(id, q int32) {
 	c := &r.contacts[id]
 	c.queue, c.join, c.joinCounted = q, r.now, r.measuring()
+	c.visit++
 	if c.joinCounted {
 		st := &r.st.Queues[q]
 		st.Offered++
@@ -297,8 +312,8 @@ func (r *replication) join(id, q int32) {
 	if qs.waiting > r.st.Queues[q].PeakWaiting {
 		r.st.Queues[q].PeakWaiting = qs.waiting
 	}
-	if qs.patience != nil && !r.m.Streams[c.stream].text {
-		r.h.push(r.now+qs.patience.Rand(), evAbandon, id, int32(c.ticket))
+	if mq.patience != nil && !r.m.Streams[c.stream].text {
+		r.h.push(r.now+mq.patience.draw(r.draw(c, drawPatience)), evAbandon, id, int32(c.ticket))
 	}
 }
 
@@ -348,7 +363,7 @@ func (r *replication) startService(id, q, p, slot, agent int32) {
 		agent = -1
 	}
 	c.agent = agent
-	r.h.push(r.now+r.qs[q].service[slot].Rand(), evServiceEnd, id, p)
+	r.h.push(r.now+r.m.Queues[q].service[slot].draw(r.draw(c, drawService)), evServiceEnd, id, p)
 }
 
 // serviceEnd: the staff member first takes the next contact they serve (if
@@ -366,7 +381,7 @@ func (r *replication) serviceEnd(id, p int32) {
 			r.dispatch(p)
 		}
 	}
-	u := r.qs[q].route.Float64()
+	u := rand.New(r.draw(c, drawRoute)).Float64()
 	for _, rt := range r.m.Queues[q].routes {
 		if u < rt.cum {
 			if rt.queue >= 0 {
@@ -471,10 +486,9 @@ func (r *replication) abandon(id int32, ticket uint32) {
 	if c.counted {
 		r.st.Streams[c.stream].Abandoned++
 	}
-	ss := &r.ss[c.stream]
-	if ss.redial != nil && ss.redial.Float64() < r.m.Streams[c.stream].redialP {
+	if st := &r.m.Streams[c.stream]; st.redial && rand.New(r.draw(c, drawRedial)).Float64() < st.redialP {
 		c.state = stRedialling
-		r.h.push(r.now+ss.redialDelay.Rand(), evRedial, id, 0)
+		r.h.push(r.now+st.redialDelay.draw(r.draw(c, drawRedialDelay)), evRedial, id, 0)
 		return
 	}
 	r.release(id)

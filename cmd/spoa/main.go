@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -66,7 +67,7 @@ func mainRun(ctx context.Context, args []string, in io.Reader, out, errw io.Writ
 		fmt.Fprintln(errw, probs.Error())
 		fmt.Fprintf(errw, "%d problem%s: nothing was run\n", len(probs.List), plural(len(probs.List)))
 		return exitBadInput
-	case errors.As(err, new(badInput)):
+	case errors.As(err, new(badInput)), strings.HasPrefix(err.Error(), "unknown command"):
 		fmt.Fprintln(errw, "spoa:", err)
 		return exitBadInput
 	case errors.Is(err, context.Canceled):
@@ -91,8 +92,18 @@ the embedded BLMK baseline.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return badInput{err} })
-	root.AddCommand(newRunCmd(io, nil), newValidateCmd(io), newScenariosCmd(io), newInitCmd(io), newVersionCmd(io))
+	root.AddCommand(newRunCmd(io, nil), newCompareCmd(io), newValidateCmd(io), newScenariosCmd(io), newInitCmd(io), newVersionCmd(io))
 	return root
+}
+
+// badArgs marks a command's argument errors as bad input (exit 2).
+func badArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return badInput{fmt.Errorf("%s: %w", cmd.CommandPath(), err)}
+		}
+		return nil
+	}
 }
 
 func plural(n int) string {

@@ -227,3 +227,36 @@ pools: [{name: agents, staff: 20}]
 	require.Contains(t, out, `"warnings"`)
 	require.Contains(t, stderr, "warning: queue q:", "machine formats repeat warnings on stderr")
 }
+
+func TestCompare(t *testing.T) {
+	a := writeFile(t, "a.yaml", small)
+	code, out, stderr := spoa(t, "compare", a, a, "-f", "json")
+	require.Equal(t, 0, code, stderr)
+	var c struct {
+		Scenarios []string
+		Rows      []struct {
+			Section, Name, Measure string
+			Diffs                  []*struct{ Mean, CI95Low, CI95High float64 }
+		}
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &c))
+	require.Equal(t, []string{"small", "small (2)"}, c.Scenarios)
+	require.NotEmpty(t, c.Rows)
+	for _, r := range c.Rows {
+		require.Nil(t, r.Diffs[0])
+		require.NotNil(t, r.Diffs[1])
+		require.Zero(t, r.Diffs[1].Mean, "%s %s %s", r.Section, r.Name, r.Measure)
+	}
+
+	// An embedded scenario by name, and a file, with a shared override.
+	code, out, stderr = spoa(t, "compare", "mmc", a, "-r", "2", "--days", "2")
+	require.Equal(t, 0, code, stderr)
+	require.Contains(t, out, "mmc vs small")
+	require.Contains(t, out, "2 replications each")
+
+	code, _, _ = spoa(t, "compare", a)
+	require.Equal(t, 2, code, "needs two scenarios")
+	code, _, stderr = spoa(t, "compare", a, "/no/such.yaml")
+	require.Equal(t, 2, code)
+	require.Contains(t, stderr, "/no/such.yaml")
+}

@@ -17,7 +17,7 @@ func newValidateCmd(io *IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "validate [-c FILE]",
 		Short: "Check a scenario and list every problem, with its path in the file",
-		Args:  cobra.NoArgs,
+		Args:  badArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			s, source, err := loadScenario(file, sets)
 			if err != nil {
@@ -53,7 +53,7 @@ func newScenariosCmd(io *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "scenarios",
 		Short: "List the embedded scenarios",
-		Args:  cobra.NoArgs,
+		Args:  badArgs(cobra.NoArgs),
 		RunE: func(*cobra.Command, []string) error {
 			for _, n := range config.Names() {
 				mark := " "
@@ -78,7 +78,7 @@ func newInitCmd(io *IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init NAME",
 		Short: "Write an embedded scenario out as a file to edit",
-		Args:  cobra.ExactArgs(1),
+		Args:  badArgs(cobra.ExactArgs(1)),
 		RunE: func(_ *cobra.Command, args []string) error {
 			data, err := config.Source(args[0])
 			if err != nil {
@@ -110,7 +110,7 @@ func newVersionCmd(io *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print spoa's version",
-		Args:  cobra.NoArgs,
+		Args:  badArgs(cobra.NoArgs),
 		Run:   func(*cobra.Command, []string) { fmt.Fprintln(io.Out, "spoa", results.Version) },
 	}
 }

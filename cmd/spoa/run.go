@@ -42,7 +42,7 @@ func newRunCmd(io *IO, runF func(context.Context, *RunOptions) error) *cobra.Com
 flows to each destination and whether each target is met. With no -c, runs
 the embedded BLMK baseline. Every key of the scenario can be overridden with
 --set (for example --set pools.nurse.staff=12 --set queues.call_111.service.mean=9m).`,
-		Args: cobra.NoArgs,
+		Args: badArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
 				return runF(cmd.Context(), opts)
