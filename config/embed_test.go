@@ -9,7 +9,7 @@ import (
 
 func TestEmbeddedScenariosLoad(t *testing.T) {
 	names := Names()
-	assert.Equal(t, []string{"blmk-baseline", "mmc"}, names)
+	assert.Equal(t, []string{"blmk-baseline", "blmk-current", "blmk-hub", "blmk-hub-2021", "mmc"}, names)
 	assert.Contains(t, names, Default)
 	for _, n := range names {
 		t.Run(n, func(t *testing.T) {
@@ -31,7 +31,7 @@ func TestSourceIsTheFileAsWritten(t *testing.T) {
 	assert.Contains(t, string(b), "# BLMK single point of access", "comments kept for spoa init")
 
 	_, err = Source("nope")
-	assert.EqualError(t, err, `no embedded scenario named "nope" (known: blmk-baseline, mmc)`)
+	assert.EqualError(t, err, `no embedded scenario named "nope" (known: blmk-baseline, blmk-current, blmk-hub, blmk-hub-2021, mmc)`)
 	_, err = LoadEmbedded("nope", nil)
 	assert.Error(t, err)
 }

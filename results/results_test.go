@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -163,4 +164,18 @@ func TestTable(t *testing.T) {
 	for _, want := range []string{"mmc: 2 replications", "agents", "done", "NOT met", "40s"} {
 		require.Contains(t, out, want)
 	}
+}
+
+func TestHTML(t *testing.T) {
+	var buf bytes.Buffer
+	r := sample(t)
+	r.Warnings = []string{"queue q: <b>test</b>"}
+	require.NoError(t, WriteHTML(&buf, r))
+	out := buf.String()
+	require.True(t, strings.HasPrefix(out, "<!DOCTYPE html>"))
+	for _, want := range []string{"<title>spoa report: mmc</title>", "<svg", "Staff utilisation by hour of day", "not met", "agents", "&lt;b&gt;test&lt;/b&gt;"} {
+		require.Contains(t, out, want)
+	}
+	require.Equal(t, 4, strings.Count(out, "<svg"), "demand, waits, utilisation and destinations")
+	require.NotContains(t, out, "<?xml")
 }

@@ -1,0 +1,137 @@
+package results
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/vg"
+)
+
+// Charts are drawn with gonum/plot as SVG and set inline in the HTML
+// report, so the report is one file that opens anywhere.
+
+const (
+	chartW = 7 * vg.Inch
+	chartH = 3 * vg.Inch
+)
+
+// hourlyChart draws one line a name over the 24 hours of the day, each
+// hourly mean multiplied by scale (60 for minutes, 100 for per cent).
+// Hours no replication measured are left out of the line.
+func hourlyChart(title, yLabel string, names []string, series map[string][]Figure, scale float64) (template.HTML, error) {
+	p := plot.New()
+	p.Title.Text = title
+	p.X.Label.Text = "hour of day"
+	p.Y.Label.Text = yLabel
+	p.X.Min, p.X.Max = 0, 23
+	p.Y.Min = 0
+	p.X.Tick.Marker = hourTicks{}
+	p.Legend.Top = true
+	p.Add(plotter.NewGrid())
+	for i, n := range names {
+		var pts plotter.XYs
+		for h, f := range series[n] {
+			if f.Measured() {
+				pts = append(pts, plotter.XY{X: float64(h), Y: f.Mean * scale})
+			}
+		}
+		if len(pts) == 0 {
+			continue
+		}
+		l, err := plotter.NewLine(pts)
+		if err != nil {
+			return "", err
+		}
+		l.Color = plotutil.Color(i)
+		l.Width = vg.Points(1.5)
+		l.Dashes = plotutil.Dashes(i / 7)
+		p.Add(l)
+		p.Legend.Add(n, l)
+	}
+	return svg(p, chartW, chartH)
+}
+
+// destinationChart draws contacts a day reaching each destination as
+// horizontal bars with their 95% confidence intervals.
+func destinationChart(r *Report) (template.HTML, error) {
+	names := r.Order.Destinations
+	if len(names) == 0 {
+		return "", nil
+	}
+	vals := make(plotter.Values, len(names))
+	errs := make(plotter.XErrors, len(names))
+	pts := make(plotter.XYs, len(names))
+	// Bars are drawn bottom up; list the first destination at the top.
+	for i, n := range names {
+		j := len(names) - 1 - i
+		d := r.Destinations[n].PerDay
+		vals[j] = d.Mean
+		pts[j] = plotter.XY{X: d.Mean, Y: float64(j)}
+		errs[j] = struct{ Low, High float64 }{d.Mean - d.CI95Low, d.CI95High - d.Mean}
+	}
+	p := plot.New()
+	p.Title.Text = "Where contacts end, a day (with 95% CI)"
+	p.X.Label.Text = "contacts a day"
+	p.X.Min = 0
+	bars, err := plotter.NewBarChart(vals, vg.Points(12))
+	if err != nil {
+		return "", err
+	}
+	bars.Horizontal = true
+	bars.Color = plotutil.Color(0)
+	bars.LineStyle.Width = 0
+	p.Add(plotter.NewGrid(), bars)
+	eb, err := plotter.NewXErrorBars(struct {
+		plotter.XYer
+		plotter.XErrorer
+	}{pts, errs})
+	if err != nil {
+		return "", err
+	}
+	p.Add(eb)
+	labels := make([]string, len(names))
+	for i, n := range names {
+		labels[len(names)-1-i] = n
+	}
+	p.NominalY(labels...)
+	return svg(p, chartW, vg.Length(len(names))*vg.Points(22)+vg.Inch)
+}
+
+// svg renders the plot and strips the XML prolog so it can sit inside HTML.
+func svg(p *plot.Plot, w, h vg.Length) (template.HTML, error) {
+	wt, err := p.WriterTo(w, h, "svg")
+	if err != nil {
+		return "", err
+	}
+	var buf bytes.Buffer
+	if _, err := wt.WriteTo(&buf); err != nil {
+		return "", err
+	}
+	s := buf.String()
+	if i := strings.Index(s, "<svg"); i > 0 {
+		s = s[i:]
+	}
+	// The plot's content is numbers and names that validation limits to
+	// [a-z0-9_-], so it is safe to set inline.
+	return template.HTML(s), nil
+}
+
+// hourTicks labels every third hour as 00:00, 03:00 …
+type hourTicks struct{}
+
+func (hourTicks) Ticks(min, max float64) []plot.Tick {
+	var ts []plot.Tick
+	for h := 0; h <= 23; h++ {
+		t := plot.Tick{Value: float64(h)}
+		if h%3 == 0 {
+			t.Label = fmt.Sprintf("%02d:00", h)
+		}
+		ts = append(ts, t)
+	}
+	return ts
+}

@@ -1,0 +1,126 @@
+package results
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+)
+
+// WriteHTML writes the report as one self-contained HTML page: targets
+// and warnings first, then the tables of the text report, then charts of
+// demand, waits and utilisation by hour of day and of where contacts end.
+func WriteHTML(w io.Writer, r *Report) error {
+	var charts []template.HTML
+	for _, c := range []struct {
+		title, y string
+		names    []string
+		series   map[string][]Figure
+		scale    float64
+	}{
+		{"Demand by hour of day (first attempts a day)", "contacts a day", r.Order.Streams, r.Hourly.Arrivals, 1},
+		{"Mean wait by the hour contacts joined", "minutes", r.Order.Queues, r.Hourly.ASA, 1.0 / 60},
+		{"Staff utilisation by hour of day", "per cent busy", r.Order.Pools, r.Hourly.Utilisation, 100},
+	} {
+		svg, err := hourlyChart(c.title, c.y, c.names, c.series, c.scale)
+		if err != nil {
+			return err
+		}
+		charts = append(charts, svg)
+	}
+	dest, err := destinationChart(r)
+	if err != nil {
+		return err
+	}
+	if dest != "" {
+		charts = append(charts, dest)
+	}
+	return htmlPage.Execute(w, struct {
+		R      *Report
+		Charts []template.HTML
+	}{r, charts})
+}
+
+var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
+	"dur":  Dur,
+	"pct":  pct,
+	"half": half,
+	"num":  func(x float64) string { return fmt.Sprintf("%.1f", x) },
+	"perday": func(f Figure, days float64) string {
+		return fmt.Sprintf("%.1f", f.Mean/days)
+	},
+	"show": func(f Figure, kind string) string {
+		if !f.Measured() {
+			return "-"
+		}
+		if kind == "dur" {
+			return Dur(f.Mean)
+		}
+		return pct(f.Mean)
+	},
+}).Parse(`<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>spoa report: {{.R.Scenario}}</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 72em; color: #222; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; margin: 0.5em 0; }
+th, td { padding: 0.25em 0.75em; text-align: right; border-bottom: 1px solid #eee; }
+th:first-child, td:first-child { text-align: left; }
+th { background: #f4f4f4; }
+.met { color: #1a7f37; font-weight: bold; } .unmet { color: #cf222e; font-weight: bold; }
+.warning { background: #fff8c5; border: 1px solid #d4a72c; padding: 0.5em 1em; }
+.ci { color: #777; font-size: 0.85em; }
+.chart { margin: 1em 0; }
+</style>
+</head>
+<body>
+<h1>{{.R.Scenario}}</h1>
+<p>{{.R.Replications}} replications of {{.R.Days}} days after {{.R.WarmupDays}} days of warm-up, seed {{.R.Seed}}.
+Figures are means over replications; grey figures are the half-width of the 95% confidence interval.</p>
+{{range .R.Warnings}}<p class="warning">{{.}}</p>
+{{end}}
+{{if .R.Targets}}<h2>Targets</h2>
+<table><tr><th>queue</th><th>target</th><th>achieved</th><th>95% CI</th><th></th></tr>
+{{range .R.Targets}}<tr><td>{{.Queue}}</td><td>{{pct .Fraction}} within {{dur .WithinS}}</td><td>{{pct .Achieved.Mean}}</td>
+<td class="ci">{{pct .Achieved.CI95Low}} – {{pct .Achieved.CI95High}}</td>
+<td>{{if .Met}}<span class="met">met</span>{{else}}<span class="unmet">not met</span>{{end}}</td></tr>
+{{end}}</table>{{end}}
+{{$r := .R}}{{$d := .R.Days}}
+<h2>Queues</h2>
+<table><tr><th>queue</th><th>offered a day</th><th>answered a day</th><th>abandoned</th><th>mean wait</th><th>p50</th><th>p90</th><th>p95</th><th>waited</th><th>within target</th><th>mean queue</th></tr>
+{{range $n := .R.Order.Queues}}{{$q := index $r.Queues $n}}<tr><td>{{$n}}</td><td>{{perday $q.Offered $d}}</td><td>{{perday $q.Served $d}}</td>
+<td>{{pct $q.AbandonFraction.Mean}}</td><td>{{show $q.ASA "dur"}} <span class="ci">± {{dur (half $q.ASA)}}</span></td>
+<td>{{show $q.WaitP50 "dur"}}</td><td>{{show $q.WaitP90 "dur"}}</td><td>{{show $q.WaitP95 "dur"}}</td>
+<td>{{show $q.WaitedFraction "pct"}}</td><td>{{show $q.WithinTargetFraction "pct"}}</td><td>{{num $q.QueueLengthMean.Mean}}</td></tr>
+{{end}}</table>
+
+<h2>Staff</h2>
+<table><tr><th>pool</th><th>utilisation</th><th>staff hours a day</th><th>WTE</th></tr>
+{{range $n := .R.Order.Pools}}{{$p := index $r.Pools $n}}<tr><td>{{$n}}</td>
+<td>{{pct $p.Utilisation.Mean}} <span class="ci">± {{pct (half $p.Utilisation)}}</span></td>
+<td>{{perday $p.StaffHours $d}}</td><td>{{num $p.WTE.Mean}}</td></tr>
+{{end}}</table>
+
+<h2>Streams and channels</h2>
+<table><tr><th>stream</th><th>channel</th><th>offered a day</th><th>mean wait to answer</th><th>abandoned</th><th>redials a day</th><th>time to clinician</th><th>time in system</th></tr>
+{{range $n := .R.Order.Streams}}{{$s := index $r.Streams $n}}<tr><td>{{$n}}</td><td>{{$s.Channel}}</td><td>{{perday $s.Offered $d}}</td>
+<td>{{show $s.ASA "dur"}}</td><td>{{show $s.AbandonFraction "pct"}}</td><td>{{perday $s.Redials $d}}</td>
+<td>{{show $s.TimeToClinician "dur"}}</td><td>{{show $s.TimeInSystem "dur"}}</td></tr>
+{{end}}{{range $n := .R.Order.Channels}}{{$c := index $r.Channels $n}}<tr><td>all {{$n}}s</td><td>{{$n}}</td><td>{{perday $c.Offered $d}}</td>
+<td>{{show $c.ASA "dur"}}</td><td>{{show $c.AbandonFraction "pct"}}</td><td></td><td></td><td></td></tr>
+{{end}}</table>
+
+<h2>Destinations</h2>
+<table><tr><th>destination</th><th>a day</th><th>95% CI</th>{{range .R.Order.Streams}}<th>from {{.}}</th>{{end}}</tr>
+{{range $n := .R.Order.Destinations}}{{$x := index $r.Destinations $n}}<tr><td>{{$n}}</td><td>{{num $x.PerDay.Mean}}</td>
+<td class="ci">{{num $x.PerDay.CI95Low}} – {{num $x.PerDay.CI95High}}</td>{{range $s := $r.Order.Streams}}<td>{{num (index $x.PerDayStream $s).Mean}}</td>{{end}}</tr>
+{{end}}</table>
+
+<h2>By hour of day</h2>
+{{range .Charts}}<div class="chart">{{.}}</div>
+{{end}}
+<p class="ci">spoa {{.R.Meta.Version}}, scenario sha256 {{.R.Meta.ConfigSHA256}}, {{.R.Meta.Events}} events.</p>
+</body></html>
+`))
