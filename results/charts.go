@@ -20,10 +20,24 @@ const (
 	chartH = 3 * vg.Inch
 )
 
+// chart is one drawn chart with its legend, which the page sets out in
+// HTML beside the plot so it never hides a line.
+type chart struct {
+	SVG    template.HTML
+	Legend []legendEntry
+}
+
+type legendEntry struct {
+	Name  string
+	Color string // CSS colour
+	Dash  bool
+}
+
 // hourlyChart draws one line a name over the 24 hours of the day, each
 // hourly mean multiplied by scale (60 for minutes, 100 for per cent).
 // Hours no replication measured are left out of the line.
-func hourlyChart(title, yLabel string, names []string, series map[string][]Figure, scale float64) (template.HTML, error) {
+func hourlyChart(title, yLabel string, names []string, series map[string][]Figure, scale float64) (chart, error) {
+	var legend []legendEntry
 	p := plot.New()
 	p.Title.Text = title
 	p.X.Label.Text = "hour of day"
@@ -31,7 +45,6 @@ func hourlyChart(title, yLabel string, names []string, series map[string][]Figur
 	p.X.Min, p.X.Max = 0, 23
 	p.Y.Min = 0
 	p.X.Tick.Marker = hourTicks{}
-	p.Legend.Top = true
 	p.Add(plotter.NewGrid())
 	for i, n := range names {
 		var pts plotter.XYs
@@ -45,23 +58,25 @@ func hourlyChart(title, yLabel string, names []string, series map[string][]Figur
 		}
 		l, err := plotter.NewLine(pts)
 		if err != nil {
-			return "", err
+			return chart{}, err
 		}
 		l.Color = plotutil.Color(i)
 		l.Width = vg.Points(1.5)
 		l.Dashes = plotutil.Dashes(i / 7)
 		p.Add(l)
-		p.Legend.Add(n, l)
+		r, g, b, _ := l.Color.RGBA()
+		legend = append(legend, legendEntry{Name: n, Color: fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8), Dash: i >= 7})
 	}
-	return svg(p, chartW, chartH)
+	svg, err := svg(p, chartW, chartH)
+	return chart{SVG: svg, Legend: legend}, err
 }
 
 // destinationChart draws contacts a day reaching each destination as
 // horizontal bars with their 95% confidence intervals.
-func destinationChart(r *Report) (template.HTML, error) {
+func destinationChart(r *Report) (chart, error) {
 	names := r.Order.Destinations
 	if len(names) == 0 {
-		return "", nil
+		return chart{}, nil
 	}
 	vals := make(plotter.Values, len(names))
 	errs := make(plotter.XErrors, len(names))
@@ -80,7 +95,7 @@ func destinationChart(r *Report) (template.HTML, error) {
 	p.X.Min = 0
 	bars, err := plotter.NewBarChart(vals, vg.Points(12))
 	if err != nil {
-		return "", err
+		return chart{}, err
 	}
 	bars.Horizontal = true
 	bars.Color = plotutil.Color(0)
@@ -91,7 +106,7 @@ func destinationChart(r *Report) (template.HTML, error) {
 		plotter.XErrorer
 	}{pts, errs})
 	if err != nil {
-		return "", err
+		return chart{}, err
 	}
 	p.Add(eb)
 	labels := make([]string, len(names))
@@ -99,7 +114,8 @@ func destinationChart(r *Report) (template.HTML, error) {
 		labels[len(names)-1-i] = n
 	}
 	p.NominalY(labels...)
-	return svg(p, chartW, vg.Length(len(names))*vg.Points(22)+vg.Inch)
+	svg, err := svg(p, chartW, vg.Length(len(names))*vg.Points(22)+vg.Inch)
+	return chart{SVG: svg}, err
 }
 
 // svg renders the plot and strips the XML prolog so it can sit inside HTML.

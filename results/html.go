@@ -10,7 +10,7 @@ import (
 // and warnings first, then the tables of the text report, then charts of
 // demand, waits and utilisation by hour of day and of where contacts end.
 func WriteHTML(w io.Writer, r *Report) error {
-	var charts []template.HTML
+	var charts []chart
 	for _, c := range []struct {
 		title, y string
 		names    []string
@@ -21,22 +21,22 @@ func WriteHTML(w io.Writer, r *Report) error {
 		{"Mean wait by the hour contacts joined", "minutes", r.Order.Queues, r.Hourly.ASA, 1.0 / 60},
 		{"Staff utilisation by hour of day", "per cent busy", r.Order.Pools, r.Hourly.Utilisation, 100},
 	} {
-		svg, err := hourlyChart(c.title, c.y, c.names, c.series, c.scale)
+		ch, err := hourlyChart(c.title, c.y, c.names, c.series, c.scale)
 		if err != nil {
 			return err
 		}
-		charts = append(charts, svg)
+		charts = append(charts, ch)
 	}
 	dest, err := destinationChart(r)
 	if err != nil {
 		return err
 	}
-	if dest != "" {
+	if dest.SVG != "" {
 		charts = append(charts, dest)
 	}
 	return htmlPage.Execute(w, struct {
 		R      *Report
-		Charts []template.HTML
+		Charts []chart
 	}{r, charts})
 }
 
@@ -72,7 +72,8 @@ th { background: #f4f4f4; }
 .met { color: #1a7f37; font-weight: bold; } .unmet { color: #cf222e; font-weight: bold; }
 .warning { background: #fff8c5; border: 1px solid #d4a72c; padding: 0.5em 1em; }
 .ci { color: #777; font-size: 0.85em; }
-.chart { margin: 1em 0; }
+.chart { margin: 1em 0; display: flex; align-items: center; gap: 1em; }
+.legend span { display: block; white-space: nowrap; font-size: 0.9em; }
 </style>
 </head>
 <body>
@@ -119,7 +120,8 @@ Figures are means over replications; grey figures are the half-width of the 95% 
 {{end}}</table>
 
 <h2>By hour of day</h2>
-{{range .Charts}}<div class="chart">{{.}}</div>
+{{range .Charts}}<div class="chart">{{.SVG}}{{if .Legend}}<div class="legend">{{range .Legend}}<span><svg width="28" height="10"><line x1="0" y1="5" x2="28" y2="5" stroke="{{.Color}}" stroke-width="2"{{if .Dash}} stroke-dasharray="6 3"{{end}}/></svg> {{.Name}}</span>
+{{end}}</div>{{end}}</div>
 {{end}}
 <p class="ci">spoa {{.R.Meta.Version}}, scenario sha256 {{.R.Meta.ConfigSHA256}}, {{.R.Meta.Events}} events.</p>
 </body></html>
