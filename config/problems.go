@@ -1,7 +1,9 @@
 package config
 
 import (
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Problem is one thing wrong with a scenario, at a path into the file
@@ -36,10 +38,10 @@ func (ps *Problems) Error() string {
 			b.WriteByte('\n')
 		}
 		if ps.Source != "" {
-			b.WriteString(ps.Source)
+			b.WriteString(oneLine(ps.Source))
 			b.WriteString(": ")
 		}
-		b.WriteString(p.String())
+		b.WriteString(oneLine(p.String()))
 	}
 	return b.String()
 }
@@ -51,4 +53,23 @@ func asError(source string, list []Problem) error {
 		return nil
 	}
 	return &Problems{Source: source, List: list}
+}
+
+// oneLine writes control characters (a newline or tab in a key of the
+// file, say) as Go escapes, so that each problem stays on its one line and
+// every line starts with the file's name. Found by fuzzing.
+func oneLine(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

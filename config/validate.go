@@ -50,6 +50,7 @@ func Validate(s *Scenario) error {
 	for i, p := range s.Pools {
 		c.pool(fmt.Sprintf("pools[%d]", i), p)
 	}
+	c.work(s)
 	sortProblems(c.list)
 	return asError("", c.list)
 }
@@ -175,7 +176,7 @@ func (c *checker) stream(p string, st Stream, queues map[string]int, qs []Queue)
 		if c.finite(p+".redial.probability", r.Probability) && (r.Probability < 0 || r.Probability > 1) {
 			c.add(p+".redial.probability", "must be between 0 and 1, got %s", num(r.Probability))
 		}
-		c.dist(p+".redial.delay", r.Delay)
+		c.redialDelay(p+".redial.delay", r.Delay)
 	}
 }
 

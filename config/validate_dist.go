@@ -66,6 +66,10 @@ func (c *checker) dist(p string, d Dist) {
 			c.add(p+".shape", "missing (weibull needs shape > 0)")
 		case d.Shape < 0:
 			c.add(p+".shape", "must be more than 0, got %s", num(d.Shape))
+		case d.Shape < minWeibullShape:
+			// Γ(1+1/shape) overflows below about 0.006, and the draws
+			// with it: a service time would come out as no number at all.
+			c.add(p+".shape", "%s is under %g: a weibull that skewed has no usable mean or draws", num(d.Shape), minWeibullShape)
 		}
 		switch {
 		case given["scale"] && given["mean"]:

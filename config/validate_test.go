@@ -38,9 +38,24 @@ func TestOKIsValid(t *testing.T) {
 // TestBadInput is the catalogue of SPEC.md's "Bad input": each case is
 // one mistake, reported once, with its path.
 func TestBadInput(t *testing.T) {
-	cases := []struct {
-		name, old, new, want string
-	}{
+	for _, tc := range badInputCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse([]byte(spoil(t, tc.old, tc.new)), "yaml", "t.yaml", nil)
+			var ps *Problems
+			require.ErrorAs(t, err, &ps)
+			assert.Contains(t, err.Error(), "t.yaml: "+tc.want)
+			assert.Len(t, ps.List, 1, "one mistake, one problem:\n%v", err)
+		})
+	}
+}
+
+// badInputCase is one mistake: ok with old replaced by new gives the
+// problem want.
+type badInputCase struct{ name, old, new, want string }
+
+// badInputCases is the catalogue, shared with the fuzz test's seed corpus.
+func badInputCases() []badInputCase {
+	return []badInputCase{
 		{"probabilities do not add up", "routes: {done: 1}", "routes: {done: 0.5, ed: 0.4}",
 			"queues[0].routes: probabilities add up to 0.9, not 1"},
 		{"probability over 1", "routes: {done: 1}", "routes: {done: 1.5}",
@@ -129,15 +144,6 @@ func TestBadInput(t *testing.T) {
 			`pools[0].shifts[0].days[1]: unknown day "tues" (days are mon, tue, wed, thu, fri, sat, sun)`},
 		{"shift count", "staff: 2", `shifts: [{start: "08:00", length: 8h, count: -1}]`,
 			"pools[0].shifts[0].count: must not be negative, got -1"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse([]byte(spoil(t, tc.old, tc.new)), "yaml", "t.yaml", nil)
-			var ps *Problems
-			require.ErrorAs(t, err, &ps)
-			assert.Contains(t, err.Error(), "t.yaml: "+tc.want)
-			assert.Len(t, ps.List, 1, "one mistake, one problem:\n%v", err)
-		})
 	}
 }
 

@@ -99,6 +99,7 @@ func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Re
 			Served:       over(st, func(x *sim.Stats) float64 { return float64(qs(x).Served) }),
 			Abandoned:    over(st, func(x *sim.Stats) float64 { return float64(qs(x).Abandoned) }),
 			WaitingAtEnd: over(st, func(x *sim.Stats) float64 { return float64(qs(x).WaitingAtEnd) }),
+			TurnedAway:   over(st, func(x *sim.Stats) float64 { return float64(qs(x).TurnedAway) }),
 			AbandonFraction: over(st, func(x *sim.Stats) float64 {
 				return ratio(float64(qs(x).Abandoned), float64(qs(x).Offered))
 			}),
@@ -181,10 +182,15 @@ func hourly(st []sim.Stats, f func(*sim.Stats, int) float64) []Figure {
 	return out
 }
 
-// overloadWarning flags a queue with no abandonment whose backlog at the
+// overloadWarning flags a queue that turned contacts away, having reached
+// sim.MaxWaiting, and otherwise a queue with no abandonment whose backlog at the
 // end is a visible share of what it was offered: its demand exceeds its
 // capacity and it grows without bound, so its waits depend on the horizon.
 func overloadWarning(name string, q QueueReport, noPatience bool) []string {
+	if q.TurnedAway.Mean > 0 {
+		return []string{fmt.Sprintf("queue %s: %.0f contacts a replication (%.1f%% of those offered) were turned away, because %d were already waiting, the most spoa lets wait in one queue: demand exceeds capacity, the queue grows without bound and its figures depend on that limit and the horizon",
+			name, q.TurnedAway.Mean, 100*q.TurnedAway.Mean/q.Offered.Mean, sim.MaxWaiting)}
+	}
 	if !noPatience || q.Offered.Mean == 0 {
 		return nil
 	}

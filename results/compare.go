@@ -31,6 +31,25 @@ type CompareRow struct {
 	Diffs   []*Figure `json:"diffs"`
 }
 
+// CompareSections are the sections of a comparison, in the order shown:
+// first what means the same whatever the design (streams, channels,
+// destinations, totals), then the parts of each design.
+var CompareSections = []string{"streams", "channels", "destinations", "totals", "pools", "queues"}
+
+// Only keeps the rows of the named sections.
+func (c *Comparison) Only(sections []string) {
+	keep := c.Rows[:0]
+	for _, r := range c.Rows {
+		for _, s := range sections {
+			if r.Section == s {
+				keep = append(keep, r)
+				break
+			}
+		}
+	}
+	c.Rows = keep
+}
+
 // measure is one figure's value in each replication (NaN where it could
 // not be measured).
 type measure struct {
@@ -59,8 +78,11 @@ func Compare(seed uint64, runs []Run) *Comparison {
 			per[i][key] = m.values
 		}
 	}
-	sections := map[string]int{"streams": 0, "channels": 1, "destinations": 2, "totals": 3, "pools": 4, "queues": 5}
-	stableSortRows(c.Rows, sections)
+	rank := map[string]int{}
+	for i, s := range CompareSections {
+		rank[s] = i
+	}
+	stableSortRows(c.Rows, rank)
 	for ri := range c.Rows {
 		row := &c.Rows[ri]
 		key := row.Section + "\x00" + row.Name + "\x00" + row.Measure
@@ -149,7 +171,9 @@ func measures(m *sim.Model, st []sim.Stats) []measure {
 		if q.Within > 0 {
 			add("queues", q.Name, "within_target_fraction", queueWithinTarget(qi))
 		}
-		add("queues", q.Name, "abandon_fraction", queueAbandon(qi))
+		if q.Abandons() {
+			add("queues", q.Name, "abandon_fraction", queueAbandon(qi))
+		}
 	}
 	return out
 }

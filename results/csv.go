@@ -21,6 +21,10 @@ func WriteCSV(w io.Writer, r *Report) error {
 	row("run", r.Scenario, "replications", "", one(float64(r.Replications)))
 	row("run", r.Scenario, "days", "", one(r.Days))
 	row("run", r.Scenario, "warmup_days", "", one(r.WarmupDays))
+	if r.Meta.Partial {
+		row("run", r.Scenario, "partial", "", one(1))
+		row("run", r.Scenario, "requested_replications", "", one(float64(r.Meta.Requested)))
+	}
 	for _, n := range r.Order.Queues {
 		q := r.Queues[n]
 		for _, m := range []struct {
@@ -28,7 +32,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 			f    Figure
 		}{
 			{"offered", q.Offered}, {"served", q.Served}, {"abandoned", q.Abandoned},
-			{"waiting_at_end", q.WaitingAtEnd}, {"abandon_fraction", q.AbandonFraction},
+			{"waiting_at_end", q.WaitingAtEnd}, {"turned_away", q.TurnedAway}, {"abandon_fraction", q.AbandonFraction},
 			{"asa_s", q.ASA}, {"wait_p50_s", q.WaitP50}, {"wait_p90_s", q.WaitP90},
 			{"wait_p95_s", q.WaitP95}, {"wait_p99_s", q.WaitP99}, {"waited_fraction", q.WaitedFraction},
 			{"within_target_fraction", q.WithinTargetFraction}, {"queue_length_mean", q.QueueLengthMean},

@@ -28,7 +28,7 @@ func TestLibraryUse(t *testing.T) {
 	require.InEpsilon(t, want.Abandon, q.AbandonFraction.Mean, 0.05)
 	require.InEpsilon(t, want.WaitServed, q.ASA.Mean, 0.05)
 	require.InEpsilon(t, want.Utilisation, r.Pools["agents"].Utilisation.Mean, 0.01)
-	require.InDelta(t, q.Offered.Mean, q.Served.Mean+q.Abandoned.Mean+q.WaitingAtEnd.Mean, 1e-9)
+	require.InDelta(t, q.Offered.Mean, q.Served.Mean+q.Abandoned.Mean+q.WaitingAtEnd.Mean+q.TurnedAway.Mean, 1e-9)
 	require.InEpsilon(t, 2400, r.Destinations["done"].PerDay.Mean/(1-want.Abandon), 0.01)
 	require.Equal(t, 8, r.Replications)
 	require.Len(t, r.Meta.ConfigSHA256, 64)

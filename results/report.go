@@ -59,6 +59,7 @@ type QueueReport struct {
 	Served               Figure `json:"served"`
 	Abandoned            Figure `json:"abandoned"`
 	WaitingAtEnd         Figure `json:"waiting_at_end"`
+	TurnedAway           Figure `json:"turned_away"` // found sim.MaxWaiting already waiting
 	AbandonFraction      Figure `json:"abandon_fraction"`
 	ASA                  Figure `json:"asa_s"`
 	WaitP50              Figure `json:"wait_p50_s"`
@@ -140,4 +141,10 @@ type Meta struct {
 	ConfigSHA256 string   `json:"config_sha256"`
 	Events       uint64   `json:"events"`
 	WallS        *float64 `json:"wall_s,omitempty"`
+	// Partial marks the report of a run that was interrupted: its figures
+	// are over the Completed replications that finished (the first ones,
+	// so the report is the one a run of that many gives) of Requested.
+	Partial   bool `json:"partial,omitempty"`
+	Completed int  `json:"completed_replications,omitempty"`
+	Requested int  `json:"requested_replications,omitempty"`
 }

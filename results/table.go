@@ -16,6 +16,10 @@ func WriteTable(w io.Writer, r *Report) error {
 	l := left(r.Order.Queues, r.Order.Pools, r.Order.Streams, r.Order.Destinations)
 	fmt.Fprintf(&b, "%s: %d replication%s of %s after %s warm-up, seed %d\n\n",
 		r.Scenario, r.Replications, plural(r.Replications), days(r.Days), days(r.WarmupDays), r.Seed)
+	if r.Meta.Partial {
+		fmt.Fprintf(&b, "PARTIAL REPORT: the run was interrupted; these figures are over the %d of %d replications that finished\n\n",
+			r.Meta.Completed, r.Meta.Requested)
+	}
 
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, l("queue")+"\toffered/day\tanswered/day\tabandoned\tmean wait\tp50\tp90\tp95\twaited\twithin target\tmean queue\t")
@@ -33,6 +37,11 @@ func WriteTable(w io.Writer, r *Report) error {
 			pct(q.WaitedFraction.Mean), target, q.QueueLengthMean.Mean)
 	}
 	tw.Flush()
+	for _, n := range r.Order.Queues {
+		if q := r.Queues[n]; q.TurnedAway.Mean > 0 {
+			fmt.Fprintf(&b, "%s: %.1f contacts a day turned away, the queue being full (see the warning)\n", n, q.TurnedAway.Mean/r.Days)
+		}
+	}
 
 	b.WriteString("\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)

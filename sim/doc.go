@@ -42,5 +42,11 @@
 // Nothing grows with the horizon: statistics are running sums, time
 // integrals and fixed-size histograms. Contact slots are reused through a
 // free list, so memory follows the number of contacts in the system at
-// once, not the number that have passed through.
+// once, not the number that have passed through. That number is bounded
+// too: at most MaxWaiting (a million) contacts wait in one queue, and a
+// contact that finds its queue that full is turned away and counted
+// (overload.go), so a queue whose demand exceeds its capacity with no
+// abandonment runs to the end in bounded memory rather than exhausting it.
+// A queue's ring of entries drops those of contacts who abandoned before it
+// grows, so it too follows the number waiting.
 package sim

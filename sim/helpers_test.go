@@ -46,7 +46,7 @@ func simulate(t testing.TB, s *config.Scenario) []Stats {
 	require.Len(t, st, s.Run.Replications)
 	for _, r := range st {
 		for qi, q := range r.Queues {
-			require.Equal(t, q.Offered, q.Served+q.Abandoned+q.WaitingAtEnd,
+			require.Equal(t, q.Offered, q.Served+q.Abandoned+q.WaitingAtEnd+q.TurnedAway,
 				"conservation in queue %s, replication %d", s.Queues[qi].Name, r.Replication)
 		}
 	}

@@ -31,6 +31,11 @@ type Model struct {
 	// Dests are the terminal destinations, in order of first mention
 	// (queues in file order, each queue's routes by name).
 	Dests []string
+
+	// waitCap, when above 0, replaces MaxWaiting; eventCap, when above 0,
+	// replaces the event budget (overload.go). Tests lower them.
+	waitCap  int
+	eventCap uint64
 }
 
 // Stream is a compiled demand stream.
@@ -71,6 +76,9 @@ type Queue struct {
 	Fraction float64
 	routes   []route
 }
+
+// Abandons reports whether callers in this queue can run out of patience.
+func (q *Queue) Abandons() bool { return q.patience != nil }
 
 // route: a contact leaving service with u < cum takes this route. Exactly
 // one of queue and dest is ≥ 0.

@@ -69,6 +69,7 @@ type replication struct {
 	st       Stats
 	lastTick float64
 	scratch  rand.PCG // reseeded for every draw of a contact
+	budget   uint64   // events allowed, 0 for no limit (overload.go)
 }
 
 // draw returns the generator for one of a contact's draws: a PCG seeded
@@ -156,6 +157,9 @@ func (r *replication) run(ctx context.Context) error {
 		if r.st.Events&4095 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if r.budget > 0 && r.st.Events > r.budget {
+				return r.overBudget()
 			}
 		}
 	}
@@ -305,6 +309,9 @@ func (r *replication) join(id, q int32) {
 		}
 	}
 	qs := &r.qs[q]
+	if r.full(id, q) {
+		return // turned away: see overload.go
+	}
 	c.ticket++
 	c.state = stWaiting
 	qs.close(r.now)

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"errors"
 	"runtime"
 	"sync"
 )
@@ -23,6 +24,14 @@ type Options struct {
 // Run simulates the model's replications and returns their Stats in
 // replication order. Each replication draws only on its own streams, so the
 // result is the same for any number of workers or any split into shards.
+//
+// When ctx is cancelled (Ctrl-C), Run stops within a few thousand events
+// and returns ctx's error with the Stats of the replications that finished
+// before the first that did not: a prefix, in order, and so exactly what a
+// run of that many replications gives, whatever the number of workers. (A
+// later replication that happened to finish is dropped.) The prefix may be
+// empty. If every replication had finished, the cancellation is too late
+// to matter and Run returns them all with no error.
 func Run(ctx context.Context, m *Model, opt Options) ([]Stats, error) {
 	seed := m.Scenario.Run.Seed
 	if opt.Seed != nil {
@@ -38,8 +47,13 @@ func Run(ctx context.Context, m *Model, opt Options) ([]Stats, error) {
 	}
 	workers = min(workers, count)
 
+	// inner stops the other replications when one fails (at its event
+	// budget): they would fail too, or their work be thrown away.
+	inner, stop := context.WithCancel(ctx)
+	defer stop()
 	out := make([]Stats, count)
 	errs := make([]error, count)
+	finished := make([]bool, count)
 	next := make(chan int)
 	var mu sync.Mutex
 	done := 0
@@ -49,8 +63,12 @@ func Run(ctx context.Context, m *Model, opt Options) ([]Stats, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], errs[i] = Replicate(ctx, m, seed, opt.First+i)
-				if opt.Progress != nil {
+				out[i], errs[i] = Replicate(inner, m, seed, opt.First+i)
+				finished[i] = errs[i] == nil
+				if !finished[i] {
+					stop()
+				}
+				if finished[i] && opt.Progress != nil {
 					mu.Lock()
 					done++
 					opt.Progress(done, count)
@@ -63,26 +81,35 @@ feed:
 	for i := 0; i < count; i++ {
 		select {
 		case next <- i:
-		case <-ctx.Done():
+		case <-inner.Done():
 			break feed
 		}
 	}
 	close(next)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		n := 0
+		for n < count && finished[n] {
+			n++
+		}
+		if n < count {
+			return out[:n:n], err
+		}
 	}
 	for _, err := range errs {
-		if err != nil {
+		if err != nil && !errors.Is(err, context.Canceled) {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-// Replicate runs replication rep of the model with the given seed.
+// Replicate runs replication rep of the model with the given seed. It
+// stops with a *BudgetError if the replication reaches its event budget
+// (overload.go).
 func Replicate(ctx context.Context, m *Model, seed uint64, rep int) (Stats, error) {
 	r := newReplication(m, seed, rep)
+	r.budget, _ = m.eventBudget()
 	if err := r.run(ctx); err != nil {
 		return Stats{}, err
 	}

@@ -14,9 +14,12 @@ type Stats struct {
 }
 
 // QueueStats holds one queue's figures. Offered = Served + Abandoned +
-// WaitingAtEnd always.
+// WaitingAtEnd + TurnedAway always.
 type QueueStats struct {
 	Offered, Served, Abandoned, WaitingAtEnd int64
+	// TurnedAway counts contacts that found MaxWaiting already waiting and
+	// were refused (overload.go).
+	TurnedAway int64
 	// Wait is over served contacts: seconds from joining to being answered.
 	Wait         Welford
 	WaitHist     Histogram

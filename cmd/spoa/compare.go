@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +27,7 @@ type CompareOptions struct {
 	Output    string
 	Sets      []string
 	Workers   int
+	Sections  []string
 }
 
 func newCompareCmd(io *IO) *cobra.Command {
@@ -53,6 +56,7 @@ and targets. Each later scenario's difference from the first comes with the
 	f.StringVarP(&opts.Output, "output", "o", "", "write the comparison to this file instead of standard output")
 	f.StringArrayVar(&opts.Sets, "set", nil, "override a key in every scenario: path=value (repeatable)")
 	f.IntVar(&opts.Workers, "workers", 0, "replications run in parallel; never changes results")
+	f.StringSliceVar(&opts.Sections, "sections", nil, "show only these sections: "+strings.Join(results.CompareSections, ", "))
 	return cmd
 }
 
@@ -60,6 +64,11 @@ func runCompare(ctx context.Context, io *IO, opts *CompareOptions) error {
 	format, err := reportFormat(opts.Format, opts.Output)
 	if err != nil {
 		return badInput{err}
+	}
+	for _, s := range opts.Sections {
+		if !slices.Contains(results.CompareSections, s) {
+			return badInput{fmt.Errorf("--sections: no section %q; choose from %s", s, strings.Join(results.CompareSections, ", "))}
+		}
 	}
 	sets := runSets(opts.Reps, opts.Seed, opts.Days, opts.Warmup, opts.Sets)
 	first, err := loadNamed(opts.Scenarios[0], sets)
@@ -102,6 +111,9 @@ func runCompare(ctx context.Context, io *IO, opts *CompareOptions) error {
 		runs = append(runs, results.Run{Name: name, Model: m, Stats: st})
 	}
 	c := results.Compare(seed, runs)
+	if len(opts.Sections) > 0 {
+		c.Only(opts.Sections)
+	}
 	var buf bytes.Buffer
 	switch format {
 	case "json":

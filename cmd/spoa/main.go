@@ -71,7 +71,7 @@ func mainRun(ctx context.Context, args []string, in io.Reader, out, errw io.Writ
 		fmt.Fprintln(errw, "spoa:", err)
 		return exitBadInput
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(errw, "spoa: interrupted; no report written")
+		fmt.Fprintln(errw, "spoa: interrupted;", interruptNote(err))
 		return exitInterrupt
 	default:
 		fmt.Fprintln(errw, "spoa:", err)

@@ -25,7 +25,7 @@ func newValidateCmd(io *IO) *cobra.Command {
 			}
 			m, err := sim.Compile(s)
 			if err != nil {
-				return badInput{err}
+				return badInput{fmt.Errorf("%s: %w", source, err)}
 			}
 			wte := 0.0
 			for i := range m.Pools {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -74,13 +75,13 @@ func runRun(ctx context.Context, io *IO, opts *RunOptions) error {
 	if opts.Reps < 0 {
 		return badInput{fmt.Errorf("--replications must be at least 1")}
 	}
-	s, _, err := loadScenario(opts.File, runSets(opts.Reps, opts.Seed, opts.Days, opts.Warmup, opts.Sets))
+	s, source, err := loadScenario(opts.File, runSets(opts.Reps, opts.Seed, opts.Days, opts.Warmup, opts.Sets))
 	if err != nil {
 		return err
 	}
 	m, err := sim.Compile(s)
 	if err != nil {
-		return badInput{err}
+		return badInput{fmt.Errorf("%s: %w", source, err)}
 	}
 	start := time.Now()
 	simOpts := sim.Options{Workers: opts.Workers}
@@ -91,8 +92,15 @@ func runRun(ctx context.Context, io *IO, opts *RunOptions) error {
 				fmt.Fprintln(io.Err)
 			}
 		}
+		simOpts.Progress(0, s.Run.Replications) // the run has started
 	}
 	stats, err := sim.Run(ctx, m, simOpts)
+	if errors.Is(err, context.Canceled) {
+		if simOpts.Progress != nil {
+			fmt.Fprintln(io.Err)
+		}
+		return partialReport(io, opts.Output, format, m, s, stats)
+	}
 	if err != nil {
 		return err
 	}

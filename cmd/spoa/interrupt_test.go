@@ -1,0 +1,177 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// buildSpoa builds the spoa binary into a temporary directory.
+func buildSpoa(t *testing.T) string {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("sends SIGINT")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go tool to build the binary with")
+	}
+	bin := filepath.Join(t.TempDir(), "spoa")
+	out, err := exec.Command(goTool, "build", "-o", bin, ".").CombinedOutput()
+	require.NoError(t, err, "go build: %s", out)
+	return bin
+}
+
+// lockedBuffer collects a process's stderr while the test reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// interruptRun starts `spoa run` with args, waits until its progress on
+// stderr shows want, sends SIGINT, and returns the exit code, stderr and
+// how long the process took to exit after the signal.
+func interruptRun(t *testing.T, bin, want string, args ...string) (int, string, time.Duration) {
+	t.Helper()
+	var stderr lockedBuffer
+	cmd := exec.Command(bin, append([]string{"run", "--progress"}, args...)...)
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+
+	deadline := time.After(60 * time.Second)
+wait:
+	for !strings.Contains(stderr.String(), want) {
+		select {
+		case err := <-exited:
+			t.Fatalf("spoa exited before showing %q (%v):\n%s", want, err, stderr.String())
+		case <-deadline:
+			_ = cmd.Process.Kill()
+			t.Fatalf("no %q on stderr after 60s:\n%s", want, stderr.String())
+		case <-time.After(5 * time.Millisecond):
+			continue wait
+		}
+	}
+	sent := time.Now()
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	var err error
+	select {
+	case err = <-exited:
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatalf("spoa still running 30s after SIGINT:\n%s", stderr.String())
+	}
+	took := time.Since(sent)
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else {
+		require.NoError(t, err)
+	}
+	return code, stderr.String(), took
+}
+
+// noTempFiles checks that dir holds exactly the files named.
+func noTempFiles(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	require.ElementsMatch(t, names, got, "no temporary file left behind")
+}
+
+// TestInterrupt sends SIGINT to a real spoa process part-way through a run
+// with -o. It exits promptly with status 130; the output file is either the
+// previous one untouched (no replication had finished) or a complete report
+// marked partial (some had), and no temporary file is left.
+func TestInterrupt(t *testing.T) {
+	bin := buildSpoa(t)
+	const scenario = `name: long
+run: {days: 100, warmup_days: 0, replications: 1, seed: 5}
+streams: [{name: calls, arrivals: {per_hour: 100}, enter: q}]
+queues:
+  - {name: q, priority: 1, patience: {dist: exponential, mean: 5m},
+     service: {dist: exponential, mean: 10m}, served_by: [agents], routes: {done: 1.0}}
+pools: [{name: agents, staff: 20}]
+`
+	file := writeFile(t, "long.yaml", scenario)
+
+	t.Run("none finished: the previous file is untouched", func(t *testing.T) {
+		dir := t.TempDir()
+		out := filepath.Join(dir, "report.json")
+		previous := []byte(`{"previous": "report"}` + "\n")
+		require.NoError(t, os.WriteFile(out, previous, 0o644))
+		// One replication of 20,000 days: minutes of work, interrupted as
+		// soon as the run has started.
+		code, stderr, took := interruptRun(t, bin, "long: 0/1 replications",
+			"-c", file, "--days", "20000", "-o", out)
+		t.Logf("exited %v after SIGINT", took)
+		require.Equal(t, exitInterrupt, code, stderr)
+		require.Less(t, took, 10*time.Second, "prompt exit")
+		require.Contains(t, stderr, "no replication had finished, so "+out+" is left as it was")
+		data, err := os.ReadFile(out)
+		require.NoError(t, err)
+		require.Equal(t, previous, data)
+		noTempFiles(t, dir, "report.json")
+	})
+
+	t.Run("some finished: a complete report marked partial", func(t *testing.T) {
+		dir := t.TempDir()
+		out := filepath.Join(dir, "report.json")
+		code, stderr, took := interruptRun(t, bin, "long: 2/200 replications",
+			"-c", file, "-r", "200", "--workers", "1", "-o", out)
+		t.Logf("exited %v after SIGINT", took)
+		require.Equal(t, exitInterrupt, code, stderr)
+		require.Less(t, took, 10*time.Second, "prompt exit")
+		require.Contains(t, stderr, "wrote a partial report of the ")
+		data, err := os.ReadFile(out)
+		require.NoError(t, err)
+		require.True(t, json.Valid(data), "a complete JSON document")
+		var r struct {
+			Replications int `json:"replications"`
+			Queues       map[string]struct {
+				Offered struct{ N int } `json:"offered"`
+			} `json:"queues"`
+			Meta struct {
+				Partial   bool `json:"partial"`
+				Completed int  `json:"completed_replications"`
+				Requested int  `json:"requested_replications"`
+			} `json:"meta"`
+		}
+		require.NoError(t, json.Unmarshal(data, &r))
+		require.True(t, r.Meta.Partial)
+		require.Equal(t, 200, r.Meta.Requested)
+		require.GreaterOrEqual(t, r.Meta.Completed, 2)
+		require.Less(t, r.Meta.Completed, 200)
+		require.Equal(t, r.Meta.Completed, r.Replications)
+		require.Equal(t, r.Meta.Completed, r.Queues["q"].Offered.N, "figures over the finished replications")
+		noTempFiles(t, dir, "report.json")
+	})
+}
