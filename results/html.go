@@ -80,7 +80,8 @@ th { background: #f4f4f4; }
 <h1>{{.R.Scenario}}</h1>
 <p>{{.R.Replications}} replications of {{.R.Days}} days after {{.R.WarmupDays}} days of warm-up, seed {{.R.Seed}}.
 Figures are means over replications; grey figures are the half-width of the 95% confidence interval.</p>
-{{range .R.Warnings}}<p class="warning">{{.}}</p>
+{{if .R.Meta.Partial}}<p class="warning">Partial report: the run was interrupted after {{.R.Meta.Completed}} of {{.R.Meta.Requested}} replications; the figures are over those.</p>
+{{end}}{{range .R.Warnings}}<p class="warning">{{.}}</p>
 {{end}}
 {{if .R.Targets}}<h2>Targets</h2>
 <table><tr><th>queue</th><th>target</th><th>achieved</th><th>95% CI</th><th></th></tr>

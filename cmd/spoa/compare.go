@@ -61,7 +61,7 @@ and targets. Each later scenario's difference from the first comes with the
 }
 
 func runCompare(ctx context.Context, io *IO, opts *CompareOptions) error {
-	format, err := reportFormat(opts.Format, opts.Output)
+	format, err := reportFormat(opts.Format, opts.Output, "table", "json", "csv")
 	if err != nil {
 		return badInput{err}
 	}

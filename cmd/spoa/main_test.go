@@ -260,3 +260,17 @@ func TestCompare(t *testing.T) {
 	require.Equal(t, 2, code)
 	require.Contains(t, stderr, "/no/such.yaml")
 }
+
+func TestRunHTML(t *testing.T) {
+	file := writeFile(t, "small.yaml", small)
+	out := filepath.Join(t.TempDir(), "report.html")
+	code, _, stderr := spoa(t, "run", "-c", file, "-o", out)
+	require.Equal(t, 0, code, stderr)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	require.Contains(t, string(data), "<!DOCTYPE html>", "format follows the .html extension")
+	require.Contains(t, string(data), "<svg")
+
+	code, _, _ = spoa(t, "compare", file, file, "-f", "html")
+	require.Equal(t, 2, code, "compare writes table, json or csv")
+}

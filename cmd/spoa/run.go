@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -57,7 +58,7 @@ the embedded BLMK baseline. Every key of the scenario can be overridden with
 	f.StringVar(&opts.Seed, "seed", "", "random seed (overrides run.seed)")
 	f.StringVar(&opts.Days, "days", "", "measured days (overrides run.days)")
 	f.StringVar(&opts.Warmup, "warmup", "", "warm-up days (overrides run.warmup_days)")
-	f.StringVarP(&opts.Format, "format", "f", "", "table, json or csv (default: from -o's extension, else table)")
+	f.StringVarP(&opts.Format, "format", "f", "", "table, json, csv or html (default: from -o's extension, else table)")
 	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
 	f.StringArrayVar(&opts.Sets, "set", nil, "override a scenario key: path=value (repeatable)")
 	f.BoolVar(&opts.Check, "check", false, "exit with status 1 if any target is not met")
@@ -68,7 +69,7 @@ the embedded BLMK baseline. Every key of the scenario can be overridden with
 }
 
 func runRun(ctx context.Context, io *IO, opts *RunOptions) error {
-	format, err := reportFormat(opts.Format, opts.Output)
+	format, err := reportFormat(opts.Format, opts.Output, "table", "json", "csv", "html")
 	if err != nil {
 		return badInput{err}
 	}
@@ -130,23 +131,22 @@ func runRun(ctx context.Context, io *IO, opts *RunOptions) error {
 }
 
 // reportFormat picks the format from -f, else from the output file's
-// extension, else a table.
-func reportFormat(format, output string) (string, error) {
+// extension, else a table; allowed lists what the command can write.
+func reportFormat(format, output string, allowed ...string) (string, error) {
 	if format == "" {
-		switch strings.ToLower(filepath.Ext(output)) {
-		case ".json":
-			format = "json"
-		case ".csv":
-			format = "csv"
-		default:
-			format = "table"
+		format = "table"
+		ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), ".")
+		if ext == "htm" {
+			ext = "html"
+		}
+		if slices.Contains(allowed, ext) {
+			format = ext
 		}
 	}
-	switch format {
-	case "table", "json", "csv":
-		return format, nil
+	if !slices.Contains(allowed, format) {
+		return "", fmt.Errorf("--format %q: choose %s", format, strings.Join(allowed, ", "))
 	}
-	return "", fmt.Errorf("--format %q: choose table, json or csv", format)
+	return format, nil
 }
 
 // writeReport renders the report in memory, then writes it to stdout or
@@ -160,6 +160,8 @@ func writeReport(stdout io.Writer, output, format string, r *results.Report) err
 		err = results.WriteJSON(&buf, r)
 	case "csv":
 		err = results.WriteCSV(&buf, r)
+	case "html":
+		err = results.WriteHTML(&buf, r)
 	default:
 		err = results.WriteTable(&buf, r)
 	}
