@@ -48,5 +48,9 @@
 // (overload.go), so a queue whose demand exceeds its capacity with no
 // abandonment runs to the end in bounded memory rather than exhausting it.
 // A queue's ring of entries drops those of contacts who abandoned before it
-// grows, so it too follows the number waiting.
+// grows, so it too follows the number waiting. An answered caller's
+// abandonment timer stays in the event heap until the heap is more than
+// half such timers, when they are all dropped at once (compact): the heap
+// follows what can still happen, not arrival rate × patience. Dropped
+// timers are not counted as events, so nothing depends on when that was.
 package sim

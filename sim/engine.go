@@ -62,10 +62,32 @@ func (h *eventHeap) pop() event {
 	n := len(h.ev) - 1
 	last := h.ev[n]
 	h.ev = h.ev[:n]
-	if n == 0 {
-		return top
+	if n > 0 {
+		h.ev[0] = last
+		h.down(0)
 	}
-	i := 0
+	return top
+}
+
+// filter keeps the events for which keep is true and restores the heap
+// order in O(n).
+func (h *eventHeap) filter(keep func(event) bool) {
+	kept := h.ev[:0]
+	for _, e := range h.ev {
+		if keep(e) {
+			kept = append(kept, e)
+		}
+	}
+	h.ev = kept
+	for i := len(h.ev)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+// down moves the event at i down to its place.
+func (h *eventHeap) down(i int) {
+	n := len(h.ev)
+	e := h.ev[i]
 	for {
 		c := 2*i + 1
 		if c >= n {
@@ -74,12 +96,11 @@ func (h *eventHeap) pop() event {
 		if r := c + 1; r < n && h.ev[r].before(h.ev[c]) {
 			c = r
 		}
-		if !h.ev[c].before(last) {
+		if !h.ev[c].before(e) {
 			break
 		}
 		h.ev[i] = h.ev[c]
 		i = c
 	}
-	h.ev[i] = last
-	return top
+	h.ev[i] = e
 }

@@ -36,6 +36,9 @@ type Model struct {
 	// replaces the event budget (overload.go). Tests lower them.
 	waitCap  int
 	eventCap uint64
+	// noCompact keeps answered contacts' abandonment events in the heap
+	// until they fire; tests set it to check compaction changes nothing.
+	noCompact bool
 }
 
 // Stream is a compiled demand stream.

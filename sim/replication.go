@@ -21,6 +21,7 @@ type contact struct {
 	joinCounted   bool // joined its current queue after the warm-up
 	seenClinician bool
 	answered      bool
+	timer         bool // an abandonment event for this wait is in the heap
 }
 
 const (
@@ -70,6 +71,9 @@ type replication struct {
 	lastTick float64
 	scratch  rand.PCG // reseeded for every draw of a contact
 	budget   uint64   // events allowed, 0 for no limit (overload.go)
+	// stale counts abandonment events left in the heap by contacts answered
+	// before their patience ran out; compact removes them.
+	stale int
 }
 
 // draw returns the generator for one of a contact's draws: a PCG seeded
@@ -160,6 +164,9 @@ func (r *replication) run(ctx context.Context) error {
 			}
 			if r.budget > 0 && r.st.Events > r.budget {
 				return r.overBudget()
+			}
+			if r.stale > 1024 && 2*r.stale > r.h.len() && !r.m.noCompact {
+				r.compact()
 			}
 		}
 	}
@@ -320,6 +327,7 @@ func (r *replication) join(id, q int32) {
 		r.st.Queues[q].PeakWaiting = qs.waiting
 	}
 	if mq.patience != nil && !r.m.Streams[c.stream].text {
+		c.timer = true
 		r.h.push(r.now+mq.patience.draw(r.draw(c, drawPatience)), evAbandon, id, int32(c.ticket))
 	}
 }
@@ -330,6 +338,10 @@ func (r *replication) join(id, q int32) {
 func (r *replication) startService(id, q, p, slot, agent int32) {
 	c := &r.contacts[id]
 	c.state = stInService
+	if c.timer {
+		c.timer = false
+		r.stale++
+	}
 	if c.joinCounted {
 		w := r.now - c.join
 		st := &r.st.Queues[q]
@@ -479,8 +491,13 @@ func (r *replication) fillChats(p, a, q, slot int32) {
 func (r *replication) abandon(id int32, ticket uint32) {
 	c := &r.contacts[id]
 	if c.state != stWaiting || c.ticket != ticket {
+		// Answered before this timer ran out: bookkeeping, not an event,
+		// so the count does not depend on when the heap was compacted.
+		r.stale--
+		r.st.Events--
 		return
 	}
+	c.timer = false
 	q := c.queue
 	qs := &r.qs[q]
 	qs.close(r.now)
@@ -517,6 +534,21 @@ func (r *replication) rotaChange(p int32) {
 	r.h.push(ps.weekStart+pool.changes[ps.nextChange].at, evRota, p, 0)
 	for ps.busy < ps.onDuty && r.dispatch(p) {
 	}
+}
+
+// compact drops the abandonment events of contacts already answered, so
+// the heap holds what can still happen rather than growing with arrival
+// rate × patience. Events keep their keys, so the order they come out in,
+// and every result, is unchanged.
+func (r *replication) compact() {
+	r.h.filter(func(e event) bool {
+		if e.kind() != evAbandon {
+			return true
+		}
+		c := &r.contacts[e.a]
+		return c.state == stWaiting && c.ticket == uint32(e.b)
+	})
+	r.stale = 0
 }
 
 // countWaiting counts, at the end, contacts still waiting that joined after
