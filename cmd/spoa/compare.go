@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strconv"
@@ -30,7 +30,7 @@ type CompareOptions struct {
 	Sections  []string
 }
 
-func newCompareCmd(io *IO) *cobra.Command {
+func newCompareCmd(std *IO) *cobra.Command {
 	opts := &CompareOptions{}
 	cmd := &cobra.Command{
 		Use:   "compare A B [C …]",
@@ -44,7 +44,7 @@ and targets. Each later scenario's difference from the first comes with the
 		Args: badArgs(cobra.MinimumNArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Scenarios = args
-			return runCompare(cmd.Context(), io, opts)
+			return runCompare(cmd.Context(), std, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -60,7 +60,7 @@ and targets. Each later scenario's difference from the first comes with the
 	return cmd
 }
 
-func runCompare(ctx context.Context, io *IO, opts *CompareOptions) error {
+func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
 	format, err := reportFormat(opts.Format, opts.Output, "table", "json", "csv")
 	if err != nil {
 		return badInput{err}
@@ -92,11 +92,11 @@ func runCompare(ctx context.Context, io *IO, opts *CompareOptions) error {
 			return badInput{err}
 		}
 		so := sim.Options{Workers: opts.Workers}
-		if io.Terminal {
+		if std.Terminal {
 			so.Progress = func(done, total int) {
-				fmt.Fprintf(io.Err, "\r%s: %d/%d replications", s.Name, done, total)
+				fmt.Fprintf(std.Err, "\r%s: %d/%d replications", s.Name, done, total)
 				if done == total {
-					fmt.Fprintln(io.Err)
+					fmt.Fprintln(std.Err)
 				}
 			}
 		}
@@ -114,23 +114,14 @@ func runCompare(ctx context.Context, io *IO, opts *CompareOptions) error {
 	if len(opts.Sections) > 0 {
 		c.Only(opts.Sections)
 	}
-	var buf bytes.Buffer
+	write := results.WriteCompareTable
 	switch format {
 	case "json":
-		err = results.WriteCompareJSON(&buf, c)
+		write = results.WriteCompareJSON
 	case "csv":
-		err = results.WriteCompareCSV(&buf, c)
-	default:
-		err = results.WriteCompareTable(&buf, c)
+		write = results.WriteCompareCSV
 	}
-	if err != nil {
-		return err
-	}
-	if opts.Output == "" {
-		_, err = io.Out.Write(buf.Bytes())
-		return err
-	}
-	return writeFileAtomic(opts.Output, buf.Bytes())
+	return emit(std.Out, opts.Output, func(w io.Writer) error { return write(w, c) })
 }
 
 // loadNamed loads a scenario file, or an embedded scenario by name when no

@@ -32,7 +32,7 @@ func interruptNote(err error) string {
 // file renamed over FILE, so FILE is never half-written. With no
 // replication finished, FILE is left as it was. A report to standard output
 // is not written: a reader of the stream would take it for the whole run.
-func partialReport(io *IO, output, format string, m *sim.Model, s *config.Scenario, stats []sim.Stats) error {
+func partialReport(std *IO, output, format string, m *sim.Model, s *config.Scenario, stats []sim.Stats) error {
 	if output == "" {
 		return interrupted{"no report written"}
 	}
@@ -41,7 +41,7 @@ func partialReport(io *IO, output, format string, m *sim.Model, s *config.Scenar
 	}
 	rep := results.Aggregate(m, s.Run.Seed, stats, config.Hash(s))
 	rep.Meta.Partial, rep.Meta.Completed, rep.Meta.Requested = true, len(stats), s.Run.Replications
-	if err := writeReport(io.Out, output, format, rep); err != nil {
+	if err := writeReport(std.Out, output, format, rep); err != nil {
 		return fmt.Errorf("interrupted, and the partial report could not be written: %w", err)
 	}
 	return interrupted{fmt.Sprintf("wrote a partial report of the %d of %d replications that finished to %s", len(stats), s.Run.Replications, output)}

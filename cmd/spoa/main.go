@@ -51,8 +51,8 @@ func (b badInput) Unwrap() error { return b.err }
 var errUnmet = errors.New("targets not met")
 
 func mainRun(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) int {
-	io := &IO{In: in, Out: out, Err: errw, Terminal: isTerminal(errw)}
-	root := newRoot(io)
+	std := &IO{In: in, Out: out, Err: errw, Terminal: isTerminal(errw)}
+	root := newRoot(std)
 	root.SetArgs(args)
 	root.SetOut(out)
 	root.SetErr(errw)
@@ -79,7 +79,7 @@ func mainRun(ctx context.Context, args []string, in io.Reader, out, errw io.Writ
 	}
 }
 
-func newRoot(io *IO) *cobra.Command {
+func newRoot(std *IO) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "spoa",
 		Short: "Simulate the BLMK single point of access urgent care hub",
@@ -92,7 +92,7 @@ the embedded BLMK baseline.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return badInput{err} })
-	root.AddCommand(newRunCmd(io, nil), newCompareCmd(io), newValidateCmd(io), newScenariosCmd(io), newInitCmd(io), newVersionCmd(io))
+	root.AddCommand(newRunCmd(std, nil), newCompareCmd(std), newValidateCmd(std), newScenariosCmd(std), newInitCmd(std), newVersionCmd(std))
 	return root
 }
 

@@ -11,7 +11,7 @@ import (
 	"spoa/sim"
 )
 
-func newValidateCmd(io *IO) *cobra.Command {
+func newValidateCmd(std *IO) *cobra.Command {
 	var file string
 	var sets []string
 	cmd := &cobra.Command{
@@ -31,7 +31,7 @@ func newValidateCmd(io *IO) *cobra.Command {
 			for i := range m.Pools {
 				wte += m.Pools[i].WTE()
 			}
-			fmt.Fprintf(io.Out, "%s: scenario %s is valid: %d streams (%.0f contacts a day), %d queues, %d pools (%.1f WTE), %d destinations\n",
+			fmt.Fprintf(std.Out, "%s: scenario %s is valid: %d streams (%.0f contacts a day), %d queues, %d pools (%.1f WTE), %d destinations\n",
 				source, s.Name, len(m.Streams), perDay(m), len(m.Queues), len(m.Pools), wte, len(m.Dests))
 			return nil
 		},
@@ -49,7 +49,7 @@ func perDay(m *sim.Model) float64 {
 	return t
 }
 
-func newScenariosCmd(io *IO) *cobra.Command {
+func newScenariosCmd(std *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "scenarios",
 		Short: "List the embedded scenarios",
@@ -64,15 +64,15 @@ func newScenariosCmd(io *IO) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(io.Out, "%s %-20s %s\n", mark, n, desc)
+				fmt.Fprintf(std.Out, "%s %-20s %s\n", mark, n, desc)
 			}
-			fmt.Fprintln(io.Out, "\n* runs when no scenario file is given; `spoa init NAME` writes one out to edit")
+			fmt.Fprintln(std.Out, "\n* runs when no scenario file is given; `spoa init NAME` writes one out to edit")
 			return nil
 		},
 	}
 }
 
-func newInitCmd(io *IO) *cobra.Command {
+func newInitCmd(std *IO) *cobra.Command {
 	var output string
 	var force bool
 	cmd := &cobra.Command{
@@ -88,7 +88,7 @@ func newInitCmd(io *IO) *cobra.Command {
 				output = args[0] + ".yaml"
 			}
 			if output == "-" {
-				_, err := io.Out.Write(data)
+				_, err := std.Out.Write(data)
 				return err
 			}
 			if _, err := os.Stat(output); err == nil && !force {
@@ -97,7 +97,7 @@ func newInitCmd(io *IO) *cobra.Command {
 			if err := writeFileAtomic(output, data); err != nil {
 				return err
 			}
-			fmt.Fprintf(io.Err, "wrote %s\n", output)
+			fmt.Fprintf(std.Err, "wrote %s\n", output)
 			return nil
 		},
 	}
@@ -106,11 +106,11 @@ func newInitCmd(io *IO) *cobra.Command {
 	return cmd
 }
 
-func newVersionCmd(io *IO) *cobra.Command {
+func newVersionCmd(std *IO) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print spoa's version",
 		Args:  badArgs(cobra.NoArgs),
-		Run:   func(*cobra.Command, []string) { fmt.Fprintln(io.Out, "spoa", results.Version) },
+		Run:   func(*cobra.Command, []string) { fmt.Fprintln(std.Out, "spoa", results.Version) },
 	}
 }

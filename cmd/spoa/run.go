@@ -35,7 +35,7 @@ type RunOptions struct {
 	Progress bool
 }
 
-func newRunCmd(io *IO, runF func(context.Context, *RunOptions) error) *cobra.Command {
+func newRunCmd(std *IO, runF func(context.Context, *RunOptions) error) *cobra.Command {
 	opts := &RunOptions{}
 	cmd := &cobra.Command{
 		Use:   "run [-c FILE]",
@@ -49,7 +49,7 @@ the embedded BLMK baseline. Every key of the scenario can be overridden with
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
-			return runRun(cmd.Context(), io, opts)
+			return runRun(cmd.Context(), std, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -68,7 +68,7 @@ the embedded BLMK baseline. Every key of the scenario can be overridden with
 	return cmd
 }
 
-func runRun(ctx context.Context, io *IO, opts *RunOptions) error {
+func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
 	format, err := reportFormat(opts.Format, opts.Output, "table", "json", "csv", "html")
 	if err != nil {
 		return badInput{err}
@@ -86,11 +86,11 @@ func runRun(ctx context.Context, io *IO, opts *RunOptions) error {
 	}
 	start := time.Now()
 	simOpts := sim.Options{Workers: opts.Workers}
-	if io.Terminal || opts.Progress {
+	if std.Terminal || opts.Progress {
 		simOpts.Progress = func(done, total int) {
-			fmt.Fprintf(io.Err, "\r%s: %d/%d replications", s.Name, done, total)
+			fmt.Fprintf(std.Err, "\r%s: %d/%d replications", s.Name, done, total)
 			if done == total {
-				fmt.Fprintln(io.Err)
+				fmt.Fprintln(std.Err)
 			}
 		}
 		simOpts.Progress(0, s.Run.Replications) // the run has started
@@ -98,9 +98,9 @@ func runRun(ctx context.Context, io *IO, opts *RunOptions) error {
 	stats, err := sim.Run(ctx, m, simOpts)
 	if errors.Is(err, context.Canceled) {
 		if simOpts.Progress != nil {
-			fmt.Fprintln(io.Err)
+			fmt.Fprintln(std.Err)
 		}
-		return partialReport(io, opts.Output, format, m, s, stats)
+		return partialReport(std, opts.Output, format, m, s, stats)
 	}
 	if err != nil {
 		return err
@@ -110,18 +110,18 @@ func runRun(ctx context.Context, io *IO, opts *RunOptions) error {
 		wall := time.Since(start).Seconds()
 		rep.Meta.WallS = &wall
 	}
-	if err := writeReport(io.Out, opts.Output, format, rep); err != nil {
+	if err := writeReport(std.Out, opts.Output, format, rep); err != nil {
 		return err
 	}
 	for _, w := range rep.Warnings {
 		if format != "table" || opts.Output != "" {
-			fmt.Fprintln(io.Err, "warning:", w)
+			fmt.Fprintln(std.Err, "warning:", w)
 		}
 	}
 	if opts.Check {
 		for _, t := range rep.Targets {
 			if !t.Met {
-				fmt.Fprintf(io.Err, "target not met: %s: %.1f%% within %s, target %.1f%%\n",
+				fmt.Fprintf(std.Err, "target not met: %s: %.1f%% within %s, target %.1f%%\n",
 					t.Queue, 100*t.Achieved.Mean, results.Dur(t.WithinS), 100*t.Fraction)
 				err = errUnmet
 			}
@@ -153,23 +153,27 @@ func reportFormat(format, output string, allowed ...string) (string, error) {
 // to a temporary file beside the output that is renamed into place, so an
 // interrupted or failed write never leaves a half-written report.
 func writeReport(stdout io.Writer, output, format string, r *results.Report) error {
-	var buf bytes.Buffer
-	var err error
+	write := results.WriteTable
 	switch format {
 	case "json":
-		err = results.WriteJSON(&buf, r)
+		write = results.WriteJSON
 	case "csv":
-		err = results.WriteCSV(&buf, r)
+		write = results.WriteCSV
 	case "html":
-		err = results.WriteHTML(&buf, r)
-	default:
-		err = results.WriteTable(&buf, r)
+		write = results.WriteHTML
 	}
-	if err != nil {
+	return emit(stdout, output, func(w io.Writer) error { return write(w, r) })
+}
+
+// emit renders in memory, then writes to stdout, or to output through a
+// temporary file renamed into place.
+func emit(stdout io.Writer, output string, render func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
 		return err
 	}
 	if output == "" {
-		_, err = stdout.Write(buf.Bytes())
+		_, err := stdout.Write(buf.Bytes())
 		return err
 	}
 	return writeFileAtomic(output, buf.Bytes())
