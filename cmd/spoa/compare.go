@@ -18,15 +18,8 @@ import (
 
 // CompareOptions are the flags of `spoa compare`.
 type CompareOptions struct {
+	RunFlags
 	Scenarios []string
-	Reps      int
-	Seed      string
-	Days      string
-	Warmup    string
-	Format    string
-	Output    string
-	Sets      []string
-	Workers   int
 	Sections  []string
 }
 
@@ -48,14 +41,7 @@ and targets. Each later scenario's difference from the first comes with the
 		},
 	}
 	f := cmd.Flags()
-	f.IntVarP(&opts.Reps, "replications", "r", 0, "replications for every scenario (default: the first scenario's)")
-	f.StringVar(&opts.Seed, "seed", "", "seed for every scenario (default: the first scenario's)")
-	f.StringVar(&opts.Days, "days", "", "measured days for every scenario")
-	f.StringVar(&opts.Warmup, "warmup", "", "warm-up days for every scenario")
-	f.StringVarP(&opts.Format, "format", "f", "", "table, json or csv (default: from -o's extension, else table)")
-	f.StringVarP(&opts.Output, "output", "o", "", "write the comparison to this file instead of standard output")
-	f.StringArrayVar(&opts.Sets, "set", nil, "override a key in every scenario: path=value (repeatable)")
-	f.IntVar(&opts.Workers, "workers", 0, "replications run in parallel; never changes results")
+	opts.RunFlags.add(f, "table, json or csv")
 	f.StringSliceVar(&opts.Sections, "sections", nil, "show only these sections: "+strings.Join(results.CompareSections, ", "))
 	return cmd
 }
@@ -70,8 +56,11 @@ func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
 			return badInput{fmt.Errorf("--sections: no section %q; choose from %s", s, strings.Join(results.CompareSections, ", "))}
 		}
 	}
-	sets := runSets(opts.Reps, opts.Seed, opts.Days, opts.Warmup, opts.Sets)
-	first, err := loadNamed(opts.Scenarios[0], sets)
+	sets, err := opts.sets()
+	if err != nil {
+		return err
+	}
+	first, _, err := loadNamed(opts.Scenarios[0], sets)
 	if err != nil {
 		return err
 	}
@@ -83,24 +72,15 @@ func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
 	var runs []results.Run
 	seen := map[string]int{}
 	for _, arg := range opts.Scenarios {
-		s, err := loadNamed(arg, sets)
+		s, source, err := loadNamed(arg, sets)
 		if err != nil {
 			return err
 		}
 		m, err := sim.Compile(s)
 		if err != nil {
-			return badInput{err}
+			return badInput{fmt.Errorf("%s: %w", source, err)}
 		}
-		so := sim.Options{Workers: opts.Workers}
-		if std.Terminal {
-			so.Progress = func(done, total int) {
-				fmt.Fprintf(std.Err, "\r%s: %d/%d replications", s.Name, done, total)
-				if done == total {
-					fmt.Fprintln(std.Err)
-				}
-			}
-		}
-		st, err := sim.Run(ctx, m, so)
+		st, err := sim.Run(ctx, m, sim.Options{Workers: opts.Workers, Progress: progress(std, false, s.Name)})
 		if err != nil {
 			return err
 		}
@@ -125,14 +105,12 @@ func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
 }
 
 // loadNamed loads a scenario file, or an embedded scenario by name when no
-// such file exists.
-func loadNamed(arg string, sets []string) (*config.Scenario, error) {
-	if _, err := os.Stat(arg); err != nil {
-		for _, n := range config.Names() {
-			if n == arg {
-				return config.LoadEmbedded(n, sets)
-			}
-		}
+// such file exists; it also returns where the scenario came from.
+func loadNamed(arg string, sets []string) (*config.Scenario, string, error) {
+	if _, err := os.Stat(arg); err != nil && slices.Contains(config.Names(), arg) {
+		s, err := config.LoadEmbedded(arg, sets)
+		return s, "embedded:" + arg, err
 	}
-	return config.Load(arg, sets)
+	s, err := config.Load(arg, sets)
+	return s, arg, err
 }

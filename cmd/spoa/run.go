@@ -21,16 +21,9 @@ import (
 
 // RunOptions are the flags of `spoa run`.
 type RunOptions struct {
+	RunFlags
 	File     string
-	Reps     int
-	Seed     string
-	Days     string
-	Warmup   string
-	Format   string
-	Output   string
-	Sets     []string
 	Check    bool
-	Workers  int
 	Timing   bool
 	Progress bool
 }
@@ -54,15 +47,8 @@ the embedded BLMK baseline. Every key of the scenario can be overridden with
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.File, "config", "c", "", "scenario file (YAML, JSON or TOML); default: the embedded "+config.Default)
-	f.IntVarP(&opts.Reps, "replications", "r", 0, "number of replications (overrides run.replications)")
-	f.StringVar(&opts.Seed, "seed", "", "random seed (overrides run.seed)")
-	f.StringVar(&opts.Days, "days", "", "measured days (overrides run.days)")
-	f.StringVar(&opts.Warmup, "warmup", "", "warm-up days (overrides run.warmup_days)")
-	f.StringVarP(&opts.Format, "format", "f", "", "table, json, csv or html (default: from -o's extension, else table)")
-	f.StringVarP(&opts.Output, "output", "o", "", "write the report to this file instead of standard output")
-	f.StringArrayVar(&opts.Sets, "set", nil, "override a scenario key: path=value (repeatable)")
+	opts.RunFlags.add(f, "table, json, csv or html")
 	f.BoolVar(&opts.Check, "check", false, "exit with status 1 if any target is not met")
-	f.IntVar(&opts.Workers, "workers", 0, "replications run in parallel (default: number of CPUs); never changes results")
 	f.BoolVar(&opts.Timing, "timing", false, "add wall-clock time (meta.wall_s) to the report, which then differs run to run")
 	f.BoolVar(&opts.Progress, "progress", false, "show progress on stderr even when it is not a terminal")
 	return cmd
@@ -73,10 +59,11 @@ func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
 	if err != nil {
 		return badInput{err}
 	}
-	if opts.Reps < 0 {
-		return badInput{fmt.Errorf("--replications must be at least 1")}
+	sets, err := opts.sets()
+	if err != nil {
+		return err
 	}
-	s, source, err := loadScenario(opts.File, runSets(opts.Reps, opts.Seed, opts.Days, opts.Warmup, opts.Sets))
+	s, source, err := loadScenario(opts.File, sets)
 	if err != nil {
 		return err
 	}
@@ -85,14 +72,8 @@ func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
 		return badInput{fmt.Errorf("%s: %w", source, err)}
 	}
 	start := time.Now()
-	simOpts := sim.Options{Workers: opts.Workers}
-	if std.Terminal || opts.Progress {
-		simOpts.Progress = func(done, total int) {
-			fmt.Fprintf(std.Err, "\r%s: %d/%d replications", s.Name, done, total)
-			if done == total {
-				fmt.Fprintln(std.Err)
-			}
-		}
+	simOpts := sim.Options{Workers: opts.Workers, Progress: progress(std, opts.Progress, s.Name)}
+	if simOpts.Progress != nil {
 		simOpts.Progress(0, s.Run.Replications) // the run has started
 	}
 	stats, err := sim.Run(ctx, m, simOpts)
