@@ -30,7 +30,7 @@ func (c *checker) work(s *Scenario) {
 		r.Replications < 1 || r.Replications > maxReplications {
 		return
 	}
-	visits := expectedVisits(s.Queues)
+	visits := ExpectedVisits(s.Queues)
 	total, biggest, biggestName, perHourAll := 0.0, 0.0, "", 0.0
 	for _, st := range s.Streams {
 		perHour := st.Arrivals.PerHour
@@ -82,13 +82,13 @@ func roughly(d time.Duration) string {
 	}
 }
 
-// expectedVisits is, for each queue, the mean number of queues (itself
+// ExpectedVisits is, for each queue, the mean number of queues (itself
 // included) a contact joining it visits before reaching a destination:
 // v = 1 + P v, where P holds the routes between queues, solved by Gaussian
 // elimination. When there is no solution (a loop no contact leaves, which
 // loops reports) or too many queues to solve quickly, every queue counts
 // one visit.
-func expectedVisits(qs []Queue) map[string]float64 {
+func ExpectedVisits(qs []Queue) map[string]float64 {
 	n := len(qs)
 	out := make(map[string]float64, n)
 	for _, q := range qs {

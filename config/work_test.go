@@ -57,11 +57,11 @@ func TestExpectedVisits(t *testing.T) {
 		{Name: "c", Routes: map[string]float64{"done": 1}},
 	}
 	// v_a = 1 + 0.5 v_b and v_b = 1 + 0.5 v_b + 0.25 v_a: v_a = 8/3, v_b = 10/3.
-	v := expectedVisits(qs)
+	v := ExpectedVisits(qs)
 	assert.InDelta(t, 8.0/3, v["a"], 1e-12)
 	assert.InDelta(t, 10.0/3, v["b"], 1e-12)
 	assert.InDelta(t, 1, v["c"], 1e-12)
 	// A loop no contact leaves has no solution: one visit each.
-	v = expectedVisits([]Queue{{Name: "x", Routes: map[string]float64{"x": 1}}})
+	v = ExpectedVisits([]Queue{{Name: "x", Routes: map[string]float64{"x": 1}}})
 	assert.Equal(t, 1.0, v["x"])
 }

@@ -3,6 +3,8 @@ package sim
 import (
 	"fmt"
 	"math"
+
+	"spoa/config"
 )
 
 // MaxWaiting is the most contacts that wait in one queue at once. A queue
@@ -82,8 +84,8 @@ func (q *queueState) grow() {
 // and again for the whole horizon. So that such a run ends rather than
 // seeming to hang, a replication may simulate at most eventsPerVisit events
 // for each contact's expected visit to a queue, plus eventFloor; an
-// ordinary contact needs three or four (its arrival, the end of its service,
-// a stale abandonment timer) and a redial three more. A replication that
+// ordinary contact needs two or three (its arrival, the end of its service,
+// perhaps its abandonment) and a redial two more. A replication that
 // reaches its budget stops with a *BudgetError.
 const (
 	eventsPerVisit = 200
@@ -105,10 +107,10 @@ func (e *BudgetError) Error() string {
 // eventBudget is the most events one replication may simulate, and the
 // expected number of contact visits to queues it rests on.
 func (m *Model) eventBudget() (uint64, float64) {
-	visits := m.expectedVisits()
+	visits := config.ExpectedVisits(m.Scenario.Queues)
 	total := 0.0
 	for _, s := range m.Streams {
-		total += s.PerDay * m.End / day * visits[s.Queue]
+		total += s.PerDay * m.End / day * visits[m.Queues[s.Queue].Name]
 	}
 	if m.eventCap > 0 {
 		return m.eventCap, total
@@ -118,38 +120,6 @@ func (m *Model) eventBudget() (uint64, float64) {
 		return math.MaxUint64 / 2, total
 	}
 	return uint64(b), total
-}
-
-// expectedVisits is, for each queue, the mean number of queue visits of a
-// contact joining it: v = 1 + P v over the routes between queues, by
-// iteration from v = 1 (which only ever underestimates, and a validated
-// scenario has no loop without an exit, so it converges).
-func (m *Model) expectedVisits() []float64 {
-	v := make([]float64, len(m.Queues))
-	next := make([]float64, len(m.Queues))
-	for i := range v {
-		v[i] = 1
-	}
-	for range 1000 {
-		change := 0.0
-		for i := range m.Queues {
-			x, prev := 1.0, 0.0
-			for _, rt := range m.Queues[i].routes {
-				p := math.Min(rt.cum, 1) - prev
-				prev = math.Min(rt.cum, 1)
-				if rt.queue >= 0 {
-					x += p * v[rt.queue]
-				}
-			}
-			next[i] = x
-			change = math.Max(change, math.Abs(x-v[i]))
-		}
-		v, next = next, v
-		if change < 1e-9 {
-			break
-		}
-	}
-	return v
 }
 
 // overBudget is the error of a replication that reached its budget.
