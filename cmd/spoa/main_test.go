@@ -91,6 +91,17 @@ func TestRunWritesFile(t *testing.T) {
 	require.True(t, json.Valid(data), "format follows the .json extension")
 	entries, _ := os.ReadDir(dir)
 	require.Len(t, entries, 1, "no temporary file left behind")
+	st, err := os.Stat(out)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o644)&^umask(), st.Mode().Perm(), "an ordinary file's mode, not a temporary file's 0600")
+
+	// Writing again keeps the mode the file was given.
+	require.NoError(t, os.Chmod(out, 0o640))
+	code, _, _ = spoa(t, "run", "-c", file, "-o", out)
+	require.Equal(t, 0, code)
+	st, err = os.Stat(out)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o640), st.Mode().Perm())
 }
 
 func TestCheckTargets(t *testing.T) {

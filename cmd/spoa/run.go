@@ -160,13 +160,24 @@ func emit(stdout io.Writer, output string, render func(io.Writer) error) error {
 	return writeFileAtomic(output, buf.Bytes())
 }
 
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it into place. The file gets the mode of the one it replaces, or 0644
+// (less the umask, as os.WriteFile would give), not CreateTemp's 0600.
 func writeFileAtomic(path string, data []byte) error {
+	mode := os.FileMode(0o644) &^ umask()
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // no-op once renamed
 	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(mode); err != nil {
 		tmp.Close()
 		return err
 	}
