@@ -2,7 +2,6 @@ package results
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,11 +10,7 @@ import (
 )
 
 // WriteCompareJSON writes a comparison as indented JSON.
-func WriteCompareJSON(w io.Writer, c *Comparison) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(c)
-}
+func WriteCompareJSON(w io.Writer, c *Comparison) error { return writeJSON(w, c) }
 
 // WriteCompareCSV writes a comparison in long form, one scenario's figure
 // a row, with its paired difference from the first scenario.

@@ -7,10 +7,13 @@ import (
 
 // WriteJSON writes the report as indented JSON. Map keys come out sorted,
 // so one report always gives the same bytes.
-func WriteJSON(w io.Writer, r *Report) error {
+func WriteJSON(w io.Writer, r *Report) error { return writeJSON(w, r) }
+
+// writeJSON writes v as JSON indented by two spaces.
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return enc.Encode(v)
 }
 
 // ReadJSON reads a report written by WriteJSON.
