@@ -26,3 +26,18 @@ func compiled(t *testing.T) *sim.Model {
 	require.NoError(t, err)
 	return m
 }
+
+// emptyStats is one replication's Stats for m with every figure zero, for
+// tests that fill in by hand what they check.
+func emptyStats(m *sim.Model) sim.Stats {
+	st := sim.Stats{
+		Queues:  make([]sim.QueueStats, len(m.Queues)),
+		Pools:   make([]sim.PoolStats, len(m.Pools)),
+		Streams: make([]sim.StreamStats, len(m.Streams)),
+		Dests:   make([]sim.DestStats, len(m.Dests)),
+	}
+	for i := range st.Dests {
+		st.Dests[i].ByStream = make([]int64, len(m.Streams))
+	}
+	return st
+}

@@ -16,15 +16,7 @@ func turnedAway(t *testing.T) *Report {
 	t.Helper()
 	m := compiled(t)
 	mk := func(turned int64) sim.Stats {
-		st := sim.Stats{
-			Queues:  make([]sim.QueueStats, len(m.Queues)),
-			Pools:   make([]sim.PoolStats, len(m.Pools)),
-			Streams: make([]sim.StreamStats, len(m.Streams)),
-			Dests:   make([]sim.DestStats, len(m.Dests)),
-		}
-		for i := range st.Dests {
-			st.Dests[i].ByStream = make([]int64, len(m.Streams))
-		}
+		st := emptyStats(m)
 		q := &st.Queues[0]
 		q.Offered, q.Served, q.WaitingAtEnd, q.TurnedAway = 3_000_000, 500_000, sim.MaxWaiting, turned
 		q.Offered = q.Served + q.WaitingAtEnd + q.TurnedAway

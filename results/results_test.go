@@ -47,14 +47,8 @@ func sample(t *testing.T) *Report {
 	t.Helper()
 	m := compiled(t)
 	mk := func(offered, served, abandoned int64, wait float64) sim.Stats {
-		st := sim.Stats{
-			Queues:  make([]sim.QueueStats, len(m.Queues)),
-			Pools:   make([]sim.PoolStats, len(m.Pools)),
-			Streams: make([]sim.StreamStats, len(m.Streams)),
-			Dests:   make([]sim.DestStats, len(m.Dests)),
-		}
+		st := emptyStats(m)
 		for i := range st.Dests {
-			st.Dests[i].ByStream = make([]int64, len(m.Streams))
 			st.Dests[i].Count = 10
 			st.Dests[i].ByStream[0] = 10
 		}
