@@ -41,23 +41,3 @@ func Source(name string) ([]byte, error) {
 	}
 	return b, nil
 }
-
-// LoadEmbedded reads an embedded scenario as Load reads a file, with
-// overrides; problems name it "NAME.yaml".
-func LoadEmbedded(name string, sets []string) (*Scenario, error) {
-	b, err := Source(name)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(b, "yaml", name+".yaml", sets)
-}
-
-// Describe returns an embedded scenario's description on one line, for
-// `spoa scenarios`.
-func Describe(name string) (string, error) {
-	s, err := LoadEmbedded(name, nil)
-	if err != nil {
-		return "", err
-	}
-	return strings.Join(strings.Fields(s.Description), " "), nil
-}

@@ -6,55 +6,15 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-
-	"github.com/spf13/viper"
 )
 
-// applySets applies --set overrides, in order, to the settings tree read
-// from the file, before decoding: an override is then checked exactly as if
-// it had been written in the file, and a key absent from the file (patience
-// on a queue without one) can be added.
-//
-// A path is dot-separated ("pools.nurse.staff"); where the file has a list,
-// the segment is a 0-based index or the name of an element. The value is a
-// YAML flow value: 4 is a number, [1, 2] a list, 9m text. An empty value or
-// null removes the key, so "queues.q.patience=null" makes callers wait
-// forever.
-func applySets(tree map[string]any, sets []string) []Problem {
-	var out []Problem
-	for _, set := range sets {
-		key, raw, ok := strings.Cut(set, "=")
-		key = strings.ToLower(strings.TrimSpace(key))
-		if !ok || key == "" {
-			out = append(out, Problem{strings.TrimSpace(set), "--set: expected key=value"})
-			continue
-		}
-		val, err := parseValue(raw)
-		if err == nil {
-			err = setPath(tree, segments(key), val)
-		}
-		if err != nil {
-			out = append(out, Problem{key, "--set: " + err.Error()})
-		}
-	}
-	return out
-}
-
-// parseValue reads a --set value through viper's YAML reader, so that it
-// gets the same types and lower-cased keys as the same value in a file.
-func parseValue(raw string) (any, error) {
-	if strings.ContainsAny(raw, "\r\n") {
-		return nil, errors.New("the value must be on one line")
-	}
-	if strings.TrimSpace(raw) == "" {
-		return nil, nil
-	}
-	v := viper.New()
-	v.SetConfigType("yaml")
-	if err := v.ReadConfig(strings.NewReader("v: " + raw)); err != nil {
-		return nil, fmt.Errorf("cannot read value %q as YAML: %s", raw, parseMessage(err))
-	}
-	return v.AllSettings()["v"], nil
+// Set sets the value at key ("pools.nurse.staff") in a settings tree as
+// read from a file, creating the mappings an absent key needs; a nil value
+// removes the key. The path is checked against the Scenario's shape as it
+// is walked, so a key no scenario has is refused with a suggestion. Where
+// the file has a list, a segment is a 0-based index or an element's name.
+func Set(tree map[string]any, key string, val any) error {
+	return setPath(tree, segments(key), val)
 }
 
 // setPath walks the tree and the Scenario type side by side, creating the
@@ -98,7 +58,7 @@ func setPath(root map[string]any, segs []string, val any) error {
 			if child == nil {
 				k := deref(elem).Kind()
 				if k != reflect.Struct && k != reflect.Map {
-					return fmt.Errorf("%s is not in the file, so it has no element %q", join(here, seg), segs[i+1])
+					return fmt.Errorf("%s is not in the file, so it has no element %q", strings.Join(segs[:i+1], "."), segs[i+1])
 				}
 				child = map[string]any{}
 				m[seg] = child

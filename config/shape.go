@@ -80,9 +80,21 @@ func typeAt(segs []string) reflect.Type {
 	return deref(t)
 }
 
-// suggest returns ` (did you mean "patience"?)` when key is one or two
-// edits from a key the struct at parent accepts, or the list of accepted
-// keys otherwise; a typo must be easy to fix, not only refused.
+// Suggest returns ` (did you mean "patience"?)` when key is one or two
+// edits from a key the struct at path parent ("queues[0]") accepts, or the
+// list of accepted keys otherwise; a typo must be easy to fix, not only
+// refused.
+func Suggest(parent, key string) string {
+	return suggest(segmentsOf(parent), key)
+}
+
+func segmentsOf(path string) []string {
+	if path == "" {
+		return nil
+	}
+	return segments(path)
+}
+
 func suggest(parent []string, key string) string {
 	t := typeAt(parent)
 	if t == nil || t.Kind() != reflect.Struct {
@@ -165,9 +177,9 @@ func ranks(path string) []rank {
 	return out
 }
 
-// sortProblems puts problems in file order, stably, so that output is the
+// SortProblems puts problems in file order, stably, so that output is the
 // same from run to run although maps are iterated in random order.
-func sortProblems(ps []Problem) {
+func SortProblems(ps []Problem) {
 	slices.SortStableFunc(ps, func(a, b Problem) int {
 		return slices.CompareFunc(ranks(a.Path), ranks(b.Path), func(x, y rank) int {
 			return cmp.Or(cmp.Compare(x.n, y.n), cmp.Compare(x.s, y.s))

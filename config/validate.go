@@ -51,7 +51,7 @@ func Validate(s *Scenario) error {
 		c.pool(fmt.Sprintf("pools[%d]", i), p)
 	}
 	c.work(s)
-	sortProblems(c.list)
+	SortProblems(c.list)
 	return asError("", c.list)
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"spoa/config"
+	"spoa/config/load"
 	"spoa/results"
 	"spoa/sim"
 )
@@ -18,7 +19,7 @@ import (
 func TestEmbeddedScenariosRun(t *testing.T) {
 	for _, name := range config.Names() {
 		t.Run(name, func(t *testing.T) {
-			s, err := config.LoadEmbedded(name, []string{"run.days=7", "run.replications=2"})
+			s, err := load.Embedded(name, []string{"run.days=7", "run.replications=2"})
 			require.NoError(t, err)
 			m, err := sim.Compile(s)
 			require.NoError(t, err)

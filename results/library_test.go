@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"spoa/config"
+	"spoa/config/load"
 	"spoa/results"
 	"spoa/sim"
 )
@@ -14,7 +15,7 @@ import (
 // The packages are a library: load a scenario with config, run it with sim,
 // and check the results.Report, with no command line in between.
 func TestLibraryUse(t *testing.T) {
-	s, err := config.LoadEmbedded("mmc", []string{"run.days=60", "run.replications=8"})
+	s, err := load.Embedded("mmc", []string{"run.days=60", "run.replications=8"})
 	require.NoError(t, err)
 	m, err := sim.Compile(s)
 	require.NoError(t, err)

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"spoa/config"
+	"spoa/config/load"
 )
 
 // fuzzScenarios are valid scenarios that lean on the engine's corners, for
@@ -37,7 +38,7 @@ pools:
 `,
 }
 
-// FuzzCompile: every scenario config.Parse accepts compiles, and a short
+// FuzzCompile: every scenario load.Bytes accepts compiles, and a short
 // run of it neither panics nor hangs and conserves contacts in every queue.
 // The run is cut to about 2,000 expected arrivals so that each input takes
 // milliseconds whatever its rates and horizon.
@@ -50,7 +51,7 @@ func FuzzCompile(f *testing.F) {
 		f.Add(b, "yaml", "")
 	}
 	for _, s := range fuzzScenarios {
-		_, err := config.Parse([]byte(s), "yaml", "seed.yaml", nil)
+		_, err := load.Bytes([]byte(s), "yaml", "seed.yaml", nil)
 		require.NoError(f, err, "a seed scenario must be valid")
 		f.Add([]byte(s), "yaml", "")
 		f.Add([]byte(s), "yaml", "pools.p1.staff=3\nqueues.q1.patience=null")
@@ -60,12 +61,12 @@ func FuzzCompile(f *testing.F) {
 		if set != "" {
 			sets = strings.Split(set, "\n")
 		}
-		s, err := config.Parse(data, format, "fuzz.yaml", sets)
+		s, err := load.Bytes(data, format, "fuzz.yaml", sets)
 		if err != nil {
 			return
 		}
 		_, err = Compile(s)
-		require.NoError(t, err, "Compile refused a scenario that config.Parse accepted")
+		require.NoError(t, err, "Compile refused a scenario that load.Bytes accepted")
 		shortRun(t, s)
 	})
 }

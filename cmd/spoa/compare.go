@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"spoa/config"
+	"spoa/config/load"
 	"spoa/results"
 	"spoa/sim"
 )
@@ -108,9 +109,9 @@ func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
 // such file exists; it also returns where the scenario came from.
 func loadNamed(arg string, sets []string) (*config.Scenario, string, error) {
 	if _, err := os.Stat(arg); err != nil && slices.Contains(config.Names(), arg) {
-		s, err := config.LoadEmbedded(arg, sets)
+		s, err := load.Embedded(arg, sets)
 		return s, "embedded:" + arg, err
 	}
-	s, err := config.Load(arg, sets)
+	s, err := load.File(arg, sets)
 	return s, arg, err
 }

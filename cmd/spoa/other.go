@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"spoa/config"
+	"spoa/config/load"
 	"spoa/results"
 	"spoa/sim"
 )
@@ -60,7 +61,7 @@ func newScenariosCmd(std *IO) *cobra.Command {
 				if n == config.Default {
 					mark = "*"
 				}
-				desc, err := config.Describe(n)
+				desc, err := load.Describe(n)
 				if err != nil {
 					return err
 				}

@@ -6,16 +6,17 @@ import (
 	"github.com/spf13/pflag"
 
 	"spoa/config"
+	"spoa/config/load"
 )
 
 // loadScenario reads the scenario file, or the embedded default when there
 // is none, with the --set overrides applied.
 func loadScenario(file string, sets []string) (*config.Scenario, string, error) {
 	if file == "" {
-		s, err := config.LoadEmbedded(config.Default, sets)
+		s, err := load.Embedded(config.Default, sets)
 		return s, "embedded:" + config.Default, err
 	}
-	s, err := config.Load(file, sets)
+	s, err := load.File(file, sets)
 	return s, file, err
 }
 

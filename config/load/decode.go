@@ -1,4 +1,4 @@
-package config
+package load
 
 import (
 	"errors"
@@ -11,14 +11,16 @@ import (
 	"time"
 
 	"github.com/go-viper/mapstructure/v2"
+
+	"spoa/config"
 )
 
 // decode turns the settings tree into a Scenario, strictly: an unknown key
 // or a value of the wrong type is a problem with its path, and every one is
 // returned, not only the first. The scenario is returned even when there
 // are problems, so that Validate can still report the rest.
-func decode(tree map[string]any) (*Scenario, []Problem) {
-	var s Scenario
+func decode(tree map[string]any) (*config.Scenario, []config.Problem) {
+	var s config.Scenario
 	d, err := mapstructure.NewDecoder(&mapstructure.DecoderConfig{
 		Result:      &s,
 		ErrorUnused: true,
@@ -28,12 +30,12 @@ func decode(tree map[string]any) (*Scenario, []Problem) {
 	if err != nil {
 		panic("config: bad decoder config: " + err.Error())
 	}
-	var out []Problem
+	var out []config.Problem
 	flatten(d.Decode(tree), &out)
 	return &s, out
 }
 
-var durationType = reflect.TypeOf(Duration(0))
+var durationType = reflect.TypeOf(config.Duration(0))
 
 // strictHook checks every value against the type it is decoded into before
 // mapstructure sees it, so that type errors read "expected a number, got
@@ -92,11 +94,11 @@ func toDuration(from reflect.Value) (any, error) {
 		if err != nil {
 			return nil, fmt.Errorf(`expected a duration such as "45s", "9m" or "1h30m", got %q`, from.String())
 		}
-		return Duration(d), nil
+		return config.Duration(d), nil
 	}
 	if isNumber(from) {
 		if f, ok := wholeNumber(from); ok && f == 0 {
-			return Duration(0), nil
+			return config.Duration(0), nil
 		}
 		n := describe(from)
 		return nil, fmt.Errorf(`%s has no unit: write a duration such as "%ss" or "%sm"`, n, n, n)
@@ -147,7 +149,7 @@ func describe(v reflect.Value) string {
 // wrapped once in "decoding failed due to the following error(s)") into
 // our problems. mapstructure names paths "queues[0].routes[ed]"; map keys
 // become ".ed" so that paths read the same as --set paths.
-func flatten(err error, out *[]Problem) {
+func flatten(err error, out *[]config.Problem) {
 	if err == nil {
 		return
 	}
@@ -164,7 +166,7 @@ func flatten(err error, out *[]Problem) {
 		flatten(e.Unwrap(), out)
 		return
 	default:
-		*out = append(*out, Problem{Msg: err.Error()})
+		*out = append(*out, config.Problem{Msg: err.Error()})
 		return
 	}
 	path := cleanPath(de.Name())
@@ -174,13 +176,13 @@ func flatten(err error, out *[]Problem) {
 	switch {
 	case strings.HasPrefix(msg, "has invalid keys: "):
 		for _, k := range strings.Split(strings.TrimPrefix(msg, "has invalid keys: "), ", ") {
-			*out = append(*out, Problem{join(path, k), "unknown key" + suggest(segmentsOf(path), k)})
+			*out = append(*out, config.Problem{Path: join(path, k), Msg: "unknown key" + config.Suggest(path, k)})
 		}
 		return
 	case errors.As(inner, &ute):
 		msg = fmt.Sprintf("expected %s, got %s", ute.Expected.Type(), describe(reflect.ValueOf(ute.Value)))
 	}
-	*out = append(*out, Problem{path, msg})
+	*out = append(*out, config.Problem{Path: path, Msg: msg})
 }
 
 var mapKey = regexp.MustCompile(`\[([^\]]*[^\]0-9][^\]]*)\]`)
@@ -192,11 +194,4 @@ func join(path, key string) string {
 		return key
 	}
 	return path + "." + key
-}
-
-func segmentsOf(path string) []string {
-	if path == "" {
-		return nil
-	}
-	return segments(path)
 }

@@ -1,4 +1,4 @@
-package config
+package load
 
 import (
 	"strings"
@@ -14,7 +14,7 @@ import (
 // escapes, one problem a line.
 func TestProblemsStayOnOneLine(t *testing.T) {
 	src := `{"name": "x", "run": {"days": 1, "replications": 1, "da\nys": 2}}`
-	_, err := Parse([]byte(src), "json", "t.json", []string{"queues.0.pri\tority=2"})
+	_, err := Bytes([]byte(src), "json", "t.json", []string{"queues.0.pri\tority=2"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `t.json: run.da\nys: unknown key (did you mean "days"?)`)
 	for _, line := range strings.Split(err.Error(), "\n") {

@@ -1,10 +1,12 @@
-package config
+package load
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"spoa/config"
 )
 
 // A caller who abandons at once (patience 0) and redials at once, with
@@ -22,24 +24,24 @@ func TestRedialAtOnceRefused(t *testing.T) {
 		{"{dist: exponential, mean: 1ns}", "t.yaml: streams[0].redial.delay: mean 1ns is under 1s"},
 	} {
 		sets := append(loop[:2:2], "streams.s.redial={probability: 1, delay: "+tc.delay+"}")
-		_, err := Parse([]byte(ok), "yaml", "t.yaml", sets)
-		var ps *Problems
+		_, err := Bytes([]byte(ok), "yaml", "t.yaml", sets)
+		var ps *config.Problems
 		require.ErrorAs(t, err, &ps, tc.delay)
 		assert.Contains(t, err.Error(), tc.want)
 		assert.Len(t, ps.List, 1)
 	}
 	sets := append(loop[:2:2], "streams.s.redial={probability: 1, delay: {dist: triangular, min: 0s, mode: 1s, max: 2s}}")
-	_, err := Parse([]byte(ok), "yaml", "t.yaml", sets)
+	_, err := Bytes([]byte(ok), "yaml", "t.yaml", sets)
 	require.NoError(t, err, "a mean of a second keeps time moving")
 }
 
 // A weibull so skewed that Γ(1+1/shape) overflows gave service times that
 // were not numbers, and the run panicked; its shape is refused.
 func TestWeibullShapeTooSmallRefused(t *testing.T) {
-	_, err := Parse([]byte(ok), "yaml", "t.yaml", []string{"queues.q.service={dist: weibull, shape: 0.001, mean: 5m}"})
-	var ps *Problems
+	_, err := Bytes([]byte(ok), "yaml", "t.yaml", []string{"queues.q.service={dist: weibull, shape: 0.001, mean: 5m}"})
+	var ps *config.Problems
 	require.ErrorAs(t, err, &ps)
 	assert.Equal(t, "t.yaml: queues[0].service.shape: 0.001 is under 0.01: a weibull that skewed has no usable mean or draws", err.Error())
-	_, err = Parse([]byte(ok), "yaml", "t.yaml", []string{"queues.q.service={dist: weibull, shape: 0.01, mean: 5m}"})
+	_, err = Bytes([]byte(ok), "yaml", "t.yaml", []string{"queues.q.service={dist: weibull, shape: 0.01, mean: 5m}"})
 	require.NoError(t, err)
 }

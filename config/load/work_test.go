@@ -1,10 +1,12 @@
-package config
+package load
 
 import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"spoa/config"
 )
 
 // Absurd sizes are refused before anything runs, each with one problem at
@@ -36,32 +38,32 @@ func TestAbsurdSizesRefused(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse([]byte(ok), "yaml", "t.yaml", tc.sets)
-			var ps *Problems
+			_, err := Bytes([]byte(ok), "yaml", "t.yaml", tc.sets)
+			var ps *config.Problems
 			require.ErrorAs(t, err, &ps)
 			assert.Contains(t, err.Error(), tc.want)
 			assert.Len(t, ps.List, 1, "one mistake, one problem:\n%v", err)
 		})
 	}
 	// Just under the limit runs.
-	_, err := Parse([]byte(ok), "yaml", "t.yaml", []string{"streams.s.arrivals.per_hour=1e6", "run.days=400"})
+	_, err := Bytes([]byte(ok), "yaml", "t.yaml", []string{"streams.s.arrivals.per_hour=1e6", "run.days=400"})
 	require.NoError(t, err)
-	_, err = Parse([]byte(ok), "yaml", "t.yaml", []string{"streams.s.arrivals.per_hour=1e4", "run.days=500"})
+	_, err = Bytes([]byte(ok), "yaml", "t.yaml", []string{"streams.s.arrivals.per_hour=1e4", "run.days=500"})
 	require.NoError(t, err, "without the loop, a hundredth of the work")
 }
 
 func TestExpectedVisits(t *testing.T) {
-	qs := []Queue{
+	qs := []config.Queue{
 		{Name: "a", Routes: map[string]float64{"b": 0.5, "done": 0.5}},
 		{Name: "b", Routes: map[string]float64{"b": 0.5, "a": 0.25, "done": 0.25}},
 		{Name: "c", Routes: map[string]float64{"done": 1}},
 	}
 	// v_a = 1 + 0.5 v_b and v_b = 1 + 0.5 v_b + 0.25 v_a: v_a = 8/3, v_b = 10/3.
-	v := ExpectedVisits(qs)
+	v := config.ExpectedVisits(qs)
 	assert.InDelta(t, 8.0/3, v["a"], 1e-12)
 	assert.InDelta(t, 10.0/3, v["b"], 1e-12)
 	assert.InDelta(t, 1, v["c"], 1e-12)
 	// A loop no contact leaves has no solution: one visit each.
-	v = ExpectedVisits([]Queue{{Name: "x", Routes: map[string]float64{"x": 1}}})
+	v = config.ExpectedVisits([]config.Queue{{Name: "x", Routes: map[string]float64{"x": 1}}})
 	assert.Equal(t, 1.0, v["x"])
 }

@@ -1,4 +1,4 @@
-package config
+package load
 
 import (
 	"os"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"spoa/config"
 )
 
 // The mmc scenario in JSON and TOML; each must decode to what mmc.yaml
@@ -47,43 +49,43 @@ staff = 20
 `
 
 func TestFormatsDecodeAlike(t *testing.T) {
-	want, err := LoadEmbedded("mmc", nil)
+	want, err := Embedded("mmc", nil)
 	require.NoError(t, err)
 	for _, tc := range []struct{ format, src string }{{"json", mmcJSON}, {"toml", mmcTOML}} {
 		t.Run(tc.format, func(t *testing.T) {
-			got, err := Parse([]byte(tc.src), tc.format, "mmc."+tc.format, nil)
+			got, err := Bytes([]byte(tc.src), tc.format, "mmc."+tc.format, nil)
 			require.NoError(t, err)
 			assert.Equal(t, want, got)
-			assert.Equal(t, Hash(want), Hash(got))
+			assert.Equal(t, config.Hash(want), config.Hash(got))
 		})
 	}
 }
 
 func TestMMCDecodesAsWritten(t *testing.T) {
-	s, err := LoadEmbedded("mmc", nil)
+	s, err := Embedded("mmc", nil)
 	require.NoError(t, err)
 	staff := 20.0
-	assert.Equal(t, &Scenario{
+	assert.Equal(t, &config.Scenario{
 		Name:        "mmc",
 		Description: s.Description,
-		Run:         Run{Days: 100, WarmupDays: 2, Replications: 10, Seed: 7},
-		Streams:     []Stream{{Name: "calls", Arrivals: Arrivals{PerHour: 100}, Enter: "q"}},
-		Queues: []Queue{{
+		Run:         config.Run{Days: 100, WarmupDays: 2, Replications: 10, Seed: 7},
+		Streams:     []config.Stream{{Name: "calls", Arrivals: config.Arrivals{PerHour: 100}, Enter: "q"}},
+		Queues: []config.Queue{{
 			Name: "q", Priority: 1,
-			Patience: &Dist{Dist: "exponential", Mean: Duration(5 * time.Minute)},
-			Service:  Dist{Dist: "exponential", Mean: Duration(10 * time.Minute)},
+			Patience: &config.Dist{Dist: "exponential", Mean: config.Duration(5 * time.Minute)},
+			Service:  config.Dist{Dist: "exponential", Mean: config.Duration(10 * time.Minute)},
 			ServedBy: []string{"agents"},
 			Routes:   map[string]float64{"done": 1},
 		}},
-		Pools: []Pool{{Name: "agents", Staff: &staff}},
+		Pools: []config.Pool{{Name: "agents", Staff: &staff}},
 	}, s)
 }
 
 func TestLoadByExtension(t *testing.T) {
 	dir := t.TempDir()
-	yaml, err := Source("mmc")
+	yaml, err := config.Source("mmc")
 	require.NoError(t, err)
-	want, err := LoadEmbedded("mmc", nil)
+	want, err := Embedded("mmc", nil)
 	require.NoError(t, err)
 	for name, src := range map[string]string{
 		"a.yaml": string(yaml), "b.yml": string(yaml), "c.json": mmcJSON, "d.TOML": mmcTOML,
@@ -91,14 +93,14 @@ func TestLoadByExtension(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(dir, name)
 			require.NoError(t, os.WriteFile(path, []byte(src), 0o644))
-			got, err := Load(path, nil)
+			got, err := File(path, nil)
 			require.NoError(t, err)
 			assert.Equal(t, want, got)
 		})
 	}
 }
 
-// TestFileProblems: problems with the file as a whole are Problems too,
+// TestFileProblems: problems with the file as a whole are config.Problems too,
 // with the file's name and no path.
 func TestFileProblems(t *testing.T) {
 	dir := t.TempDir()
@@ -112,8 +114,8 @@ func TestFileProblems(t *testing.T) {
 		{bad, bad + ": cannot read YAML: yaml: line 1: did not find expected ',' or ']'"},
 	}
 	for _, tc := range cases {
-		_, err := Load(tc.path, nil)
-		var ps *Problems
+		_, err := File(tc.path, nil)
+		var ps *config.Problems
 		require.ErrorAs(t, err, &ps)
 		assert.Equal(t, tc.want, err.Error())
 	}
@@ -123,44 +125,44 @@ func TestSet(t *testing.T) {
 	cases := []struct {
 		name  string
 		sets  []string
-		check func(t *testing.T, s *Scenario)
+		check func(t *testing.T, s *config.Scenario)
 	}{
-		{"number by pool name", []string{"pools.a.staff=4"}, func(t *testing.T, s *Scenario) {
+		{"number by pool name", []string{"pools.a.staff=4"}, func(t *testing.T, s *config.Scenario) {
 			assert.Equal(t, 4.0, *s.Pools[0].Staff)
 		}},
-		{"duration by queue name", []string{"queues.q.service.mean=9m"}, func(t *testing.T, s *Scenario) {
-			assert.Equal(t, Duration(9*time.Minute), s.Queues[0].Service.Mean)
+		{"duration by queue name", []string{"queues.q.service.mean=9m"}, func(t *testing.T, s *config.Scenario) {
+			assert.Equal(t, config.Duration(9*time.Minute), s.Queues[0].Service.Mean)
 		}},
-		{"numeric index", []string{"queues.0.priority=2"}, func(t *testing.T, s *Scenario) {
+		{"numeric index", []string{"queues.0.priority=2"}, func(t *testing.T, s *config.Scenario) {
 			assert.Equal(t, 2, s.Queues[0].Priority)
 		}},
-		{"index as written in problems", []string{"queues[0].priority=3"}, func(t *testing.T, s *Scenario) {
+		{"index as written in problems", []string{"queues[0].priority=3"}, func(t *testing.T, s *config.Scenario) {
 			assert.Equal(t, 3, s.Queues[0].Priority)
 		}},
-		{"top-level number", []string{"run.days=10"}, func(t *testing.T, s *Scenario) {
+		{"top-level number", []string{"run.days=10"}, func(t *testing.T, s *config.Scenario) {
 			assert.Equal(t, 10.0, s.Run.Days)
 		}},
-		{"list value", []string{"streams.s.arrivals.hourly=[1,1,1,1,1,1,1,1,1,1,1,1,2,2,2,2,2,2,2,2,2,2,2,2]"}, func(t *testing.T, s *Scenario) {
+		{"list value", []string{"streams.s.arrivals.hourly=[1,1,1,1,1,1,1,1,1,1,1,1,2,2,2,2,2,2,2,2,2,2,2,2]"}, func(t *testing.T, s *config.Scenario) {
 			assert.Len(t, s.Streams[0].Arrivals.Hourly, 24)
 			assert.Equal(t, 2.0, s.Streams[0].Arrivals.Hourly[23])
 		}},
-		{"key absent from the file", []string{"pools.a.shrinkage=0.2", "queues.q.target.within=20s", "queues.q.target.fraction=0.8"}, func(t *testing.T, s *Scenario) {
+		{"key absent from the file", []string{"pools.a.shrinkage=0.2", "queues.q.target.within=20s", "queues.q.target.fraction=0.8"}, func(t *testing.T, s *config.Scenario) {
 			assert.Equal(t, 0.2, s.Pools[0].Shrinkage)
-			assert.Equal(t, &Target{Within: Duration(20 * time.Second), Fraction: 0.8}, s.Queues[0].Target)
+			assert.Equal(t, &config.Target{Within: config.Duration(20 * time.Second), Fraction: 0.8}, s.Queues[0].Target)
 		}},
-		{"mapping value", []string{"queues.q.patience={dist: constant, mean: 2m}"}, func(t *testing.T, s *Scenario) {
-			assert.Equal(t, &Dist{Dist: "constant", Mean: Duration(2 * time.Minute)}, s.Queues[0].Patience)
+		{"mapping value", []string{"queues.q.patience={dist: constant, mean: 2m}"}, func(t *testing.T, s *config.Scenario) {
+			assert.Equal(t, &config.Dist{Dist: "constant", Mean: config.Duration(2 * time.Minute)}, s.Queues[0].Patience)
 		}},
-		{"null removes", []string{"queues.q.patience=null"}, func(t *testing.T, s *Scenario) {
+		{"null removes", []string{"queues.q.patience=null"}, func(t *testing.T, s *config.Scenario) {
 			assert.Nil(t, s.Queues[0].Patience)
 		}},
-		{"new route, later set wins", []string{"queues.q.routes.ed=0.5", "queues.q.routes.done=0.4", "queues.q.routes.done=0.5"}, func(t *testing.T, s *Scenario) {
+		{"new route, later set wins", []string{"queues.q.routes.ed=0.5", "queues.q.routes.done=0.4", "queues.q.routes.done=0.5"}, func(t *testing.T, s *config.Scenario) {
 			assert.Equal(t, map[string]float64{"done": 0.5, "ed": 0.5}, s.Queues[0].Routes)
 		}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			s, err := Parse([]byte(ok), "yaml", "t.yaml", tc.sets)
+			s, err := Bytes([]byte(ok), "yaml", "t.yaml", tc.sets)
 			require.NoError(t, err)
 			tc.check(t, s)
 		})
@@ -181,8 +183,8 @@ func TestSetProblems(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.set, func(t *testing.T) {
-			_, err := Parse([]byte(ok), "yaml", "t.yaml", []string{tc.set})
-			var ps *Problems
+			_, err := Bytes([]byte(ok), "yaml", "t.yaml", []string{tc.set})
+			var ps *config.Problems
 			require.ErrorAs(t, err, &ps)
 			assert.Equal(t, tc.want, err.Error())
 		})
@@ -190,27 +192,21 @@ func TestSetProblems(t *testing.T) {
 }
 
 func TestHash(t *testing.T) {
-	a, err := Parse([]byte(ok), "yaml", "t.yaml", nil)
+	a, err := Bytes([]byte(ok), "yaml", "t.yaml", nil)
 	require.NoError(t, err)
-	b, err := Parse([]byte(ok), "yaml", "t.yaml", nil)
+	b, err := Bytes([]byte(ok), "yaml", "t.yaml", nil)
 	require.NoError(t, err)
-	assert.Len(t, Hash(a), 64)
-	assert.Equal(t, Hash(a), Hash(b), "same scenario, same hash")
+	assert.Len(t, config.Hash(a), 64)
+	assert.Equal(t, config.Hash(a), config.Hash(b), "same scenario, same hash")
 	for i := 0; i < 20; i++ { // map order must not leak into the hash
-		assert.Equal(t, Hash(a), Hash(b))
+		assert.Equal(t, config.Hash(a), config.Hash(b))
 	}
 
-	c, err := Parse([]byte(ok), "yaml", "t.yaml", []string{"run.seed=8"})
+	c, err := Bytes([]byte(ok), "yaml", "t.yaml", []string{"run.seed=8"})
 	require.NoError(t, err)
-	assert.NotEqual(t, Hash(a), Hash(c), "a changed value changes the hash")
+	assert.NotEqual(t, config.Hash(a), config.Hash(c), "a changed value changes the hash")
 
-	d, err := Parse([]byte(ok), "yaml", "t.yaml", []string{"queues.q.service.mean=5m1s"})
+	d, err := Bytes([]byte(ok), "yaml", "t.yaml", []string{"queues.q.service.mean=5m1s"})
 	require.NoError(t, err)
-	assert.NotEqual(t, Hash(a), Hash(d))
-}
-
-func TestProblemsError(t *testing.T) {
-	ps := &Problems{Source: "f.yaml", List: []Problem{{"run.days", "bad"}, {"", "whole file"}}}
-	assert.Equal(t, "f.yaml: run.days: bad\nf.yaml: whole file", ps.Error())
-	assert.Equal(t, "run.days: bad", (&Problems{List: ps.List[:1]}).Error())
+	assert.NotEqual(t, config.Hash(a), config.Hash(d))
 }

@@ -1,4 +1,4 @@
-package config
+package load
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"spoa/config"
 )
 
 // fuzzFormats are the file types FuzzParse reads data as, chosen by the
@@ -45,11 +47,11 @@ func fuzzSeeds(f *testing.F) {
 			}
 		}
 	}
-	for _, n := range Names() {
-		b, err := Source(n)
+	for _, n := range config.Names() {
+		b, err := config.Source(n)
 		require.NoError(f, err)
 		add(string(b), "yaml")
-		s, err := Parse(b, "yaml", n+".yaml", nil)
+		s, err := Bytes(b, "yaml", n+".yaml", nil)
 		require.NoError(f, err)
 		js, err := json.Marshal(s)
 		require.NoError(f, err)
@@ -73,8 +75,8 @@ func fuzzSeeds(f *testing.F) {
 }
 
 // FuzzParse: no input, in any format, with any --set, makes Parse panic,
-// and whatever it returns is one of two things: a scenario that Validate
-// passes (and that reads back the same from its JSON), or a *Problems
+// and whatever it returns is one of two things: a scenario that config.Validate
+// passes (and that reads back the same from its JSON), or a *config.Problems
 // whose every line names the file. sim's FuzzCompile carries on from a
 // parsed scenario to Compile and a short run.
 //
@@ -86,9 +88,9 @@ func FuzzParse(f *testing.F) {
 		if set != "" {
 			sets = strings.Split(set, "\n")
 		}
-		s, err := Parse(data, format, "fuzz.yaml", sets)
+		s, err := Bytes(data, format, "fuzz.yaml", sets)
 		if err != nil {
-			var ps *Problems
+			var ps *config.Problems
 			require.ErrorAs(t, err, &ps)
 			require.NotEmpty(t, ps.List)
 			require.Equal(t, "fuzz.yaml", ps.Source)
@@ -101,13 +103,13 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		require.NotNil(t, s)
-		require.NoError(t, Validate(s), "Parse passed a scenario that Validate refuses")
+		require.NoError(t, config.Validate(s), "Parse passed a scenario that config.Validate refuses")
 		// A scenario that was accepted can be written out and read back:
 		// what `spoa init` and a report's config hash rely on.
 		js, err := json.Marshal(s)
 		require.NoError(t, err)
-		back, err := Parse(js, "json", "back.json", nil)
+		back, err := Bytes(js, "json", "back.json", nil)
 		require.NoError(t, err, "the scenario's own JSON is refused:\n%s", js)
-		require.Equal(t, Hash(s), Hash(back), "the scenario reads back differently from its JSON")
+		require.Equal(t, config.Hash(s), config.Hash(back), "the scenario reads back differently from its JSON")
 	})
 }

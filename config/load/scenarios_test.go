@@ -1,4 +1,4 @@
-package config
+package load
 
 import (
 	"maps"
@@ -7,11 +7,13 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"spoa/config"
 )
 
 // rotaWTE is a pool's rostered staff-hours a week / 37.5 (Agenda for
 // Change), before shrinkage, computed from the rota as written.
-func rotaWTE(p Pool) float64 {
+func rotaWTE(p config.Pool) float64 {
 	var hours float64
 	switch {
 	case p.Staff != nil:
@@ -81,9 +83,9 @@ var comparisonScenarios = []struct {
 func TestComparisonScenariosWTE(t *testing.T) {
 	for _, c := range comparisonScenarios {
 		t.Run(c.name, func(t *testing.T) {
-			s, err := LoadEmbedded(c.name, nil)
+			s, err := Embedded(c.name, nil)
 			require.NoError(t, err)
-			require.NoError(t, Validate(s))
+			require.NoError(t, config.Validate(s))
 			require.Equal(t, c.name, s.Name)
 			require.NotEmpty(t, s.Description)
 			require.NotContains(t, s.Description, "\n")
@@ -116,14 +118,14 @@ func TestComparisonScenariosWTE(t *testing.T) {
 // stream may differ. The 2020/21 hub keeps every stream name and adds the
 // channel-shifted demand.
 func TestCurrentAndHubShareDemand(t *testing.T) {
-	load := func(name string) *Scenario {
-		s, err := LoadEmbedded(name, nil)
+	load := func(name string) *config.Scenario {
+		s, err := Embedded(name, nil)
 		require.NoError(t, err)
 		return s
 	}
 	cur, hub, h21 := load("blmk-current"), load("blmk-hub"), load("blmk-hub-2021")
-	streams := func(s *Scenario) map[string]Stream {
-		m := map[string]Stream{}
+	streams := func(s *config.Scenario) map[string]config.Stream {
+		m := map[string]config.Stream{}
 		for _, st := range s.Streams {
 			m[st.Name] = st
 		}
@@ -142,7 +144,7 @@ func TestCurrentAndHubShareDemand(t *testing.T) {
 
 	require.Equal(t, cur.Run, hub.Run, "run settings and seed")
 	require.Equal(t, cur.Run, h21.Run, "run settings and seed")
-	require.Equal(t, Run{Days: 28, WarmupDays: 2, Replications: 10, Seed: cur.Run.Seed}, cur.Run)
+	require.Equal(t, config.Run{Days: 28, WarmupDays: 2, Replications: 10, Seed: cur.Run.Seed}, cur.Run)
 
 	// The hub's channels show: a text stream, and a chat stream into a
 	// queue whose advisors hold more than one chat at once.

@@ -1,4 +1,4 @@
-package config
+package load
 
 import (
 	"strings"
@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"spoa/config"
 )
 
 // ok is a valid scenario that each bad-input case spoils in one place.
@@ -31,7 +33,7 @@ func spoil(t *testing.T, old, new string) string {
 }
 
 func TestOKIsValid(t *testing.T) {
-	_, err := Parse([]byte(ok), "yaml", "t.yaml", nil)
+	_, err := Bytes([]byte(ok), "yaml", "t.yaml", nil)
 	require.NoError(t, err)
 }
 
@@ -40,8 +42,8 @@ func TestOKIsValid(t *testing.T) {
 func TestBadInput(t *testing.T) {
 	for _, tc := range badInputCases() {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse([]byte(spoil(t, tc.old, tc.new)), "yaml", "t.yaml", nil)
-			var ps *Problems
+			_, err := Bytes([]byte(spoil(t, tc.old, tc.new)), "yaml", "t.yaml", nil)
+			var ps *config.Problems
 			require.ErrorAs(t, err, &ps)
 			assert.Contains(t, err.Error(), "t.yaml: "+tc.want)
 			assert.Len(t, ps.List, 1, "one mistake, one problem:\n%v", err)
@@ -153,7 +155,7 @@ func TestAllProblemsAtOnce(t *testing.T) {
 	src := spoil(t, "patience:", "patiance:")
 	src = strings.Replace(src, "served_by: [a]", "served_by: [nurse]", 1)
 	src = strings.Replace(src, "routes: {done: 1}", "routes: {done: 0.5}", 1)
-	_, err := Parse([]byte(src), "yaml", "t.yaml", nil)
+	_, err := Bytes([]byte(src), "yaml", "t.yaml", nil)
 	require.Error(t, err)
 	assert.Equal(t, `t.yaml: queues[0].served_by[0]: no pool named "nurse" (known: a)
 t.yaml: queues[0].routes: probabilities add up to 0.5, not 1
@@ -163,29 +165,29 @@ t.yaml: queues[0].patiance: unknown key (did you mean "patience"?)`, err.Error()
 // TestDecodeProblemHidesItsConsequence: a value that cannot be read is
 // reported once, not again as the zero it decoded to.
 func TestDecodeProblemHidesItsConsequence(t *testing.T) {
-	_, err := Parse([]byte(spoil(t, "routes: {done: 1}", "routes: {done: lots}")), "yaml", "t.yaml", nil)
+	_, err := Bytes([]byte(spoil(t, "routes: {done: 1}", "routes: {done: lots}")), "yaml", "t.yaml", nil)
 	require.Error(t, err)
 	assert.Equal(t, `t.yaml: queues[0].routes.done: expected a number, got "lots"`, err.Error())
 }
 
-// TestValidateInMemory: Validate needs no file, and lists sections in
+// TestValidateInMemory: config.Validate needs no file, and lists sections in
 // file order with no source prefix.
 func TestValidateInMemory(t *testing.T) {
 	staff := 3.0
-	s := &Scenario{
+	s := &config.Scenario{
 		Name:    "m",
-		Run:     Run{Days: 1, Replications: 1},
-		Streams: []Stream{{Name: "s", Arrivals: Arrivals{PerHour: 1}, Enter: "q"}},
-		Queues: []Queue{{Name: "q", Priority: 1, Service: Dist{Dist: "constant", Mean: Duration(60e9)},
+		Run:     config.Run{Days: 1, Replications: 1},
+		Streams: []config.Stream{{Name: "s", Arrivals: config.Arrivals{PerHour: 1}, Enter: "q"}},
+		Queues: []config.Queue{{Name: "q", Priority: 1, Service: config.Dist{Dist: "constant", Mean: config.Duration(60e9)},
 			ServedBy: []string{"p"}, Routes: map[string]float64{"out": 1}}},
-		Pools: []Pool{{Name: "p", Staff: &staff}},
+		Pools: []config.Pool{{Name: "p", Staff: &staff}},
 	}
-	require.NoError(t, Validate(s))
+	require.NoError(t, config.Validate(s))
 
 	s.Pools[0].Shrinkage = -0.1
 	s.Streams[0].Enter = ""
 	s.Run.Replications = 0
-	err := Validate(s)
+	err := config.Validate(s)
 	require.Error(t, err)
 	assert.Equal(t, `run.replications: must be 1 or more, got 0
 streams[0].enter: missing: name the queue this stream's contacts join
