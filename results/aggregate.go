@@ -62,16 +62,14 @@ func ratio(a, b float64) float64 {
 }
 
 // Aggregate turns the replications of a model's run into a Report.
-// configHash identifies the resolved scenario; seed is the one used.
-func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Report {
-	s := m.Scenario
+func Aggregate(m *sim.Model, st []sim.Stats) *Report {
 	days := m.Days
 	r := &Report{
-		Scenario:     s.Name,
-		Seed:         seed,
+		Scenario:     m.Name,
+		Seed:         m.Seed,
 		Replications: len(st),
 		Days:         days,
-		WarmupDays:   s.Run.WarmupDays,
+		WarmupDays:   m.WarmupDays,
 		Queues:       map[string]QueueReport{},
 		Pools:        map[string]PoolReport{},
 		Streams:      map[string]StreamReport{},
@@ -85,7 +83,7 @@ func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Re
 			Destinations: map[string][]Figure{},
 		},
 		Targets: []TargetResult{},
-		Meta:    Meta{Version: Version, ConfigSHA256: configHash},
+		Meta:    Meta{Version: Version, ConfigSHA256: m.Hash},
 	}
 	for i := range st {
 		r.Meta.Events += st[i].Events
@@ -127,7 +125,7 @@ func Aggregate(m *sim.Model, seed uint64, st []sim.Stats, configHash string) *Re
 			tr.Met = qr.Served.Mean > 0 && tr.Achieved.Mean >= q.Fraction
 			r.Targets = append(r.Targets, tr)
 		}
-		r.Warnings = append(r.Warnings, overloadWarning(q.Name, qr, m.Scenario.Queues[qi].Patience == nil)...)
+		r.Warnings = append(r.Warnings, overloadWarning(q.Name, qr, !q.Abandons())...)
 	}
 	for pi, p := range m.Pools {
 		r.Order.Pools = append(r.Order.Pools, p.Name)

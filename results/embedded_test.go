@@ -25,7 +25,7 @@ func TestEmbeddedScenariosRun(t *testing.T) {
 			require.NoError(t, err)
 			st, err := sim.Run(context.Background(), m, sim.Options{})
 			require.NoError(t, err)
-			r := results.Aggregate(m, s.Run.Seed, st, config.Hash(s))
+			r := results.Aggregate(m, st)
 			require.Empty(t, r.Warnings)
 			for _, q := range r.Order.Queues {
 				f := r.Queues[q]

@@ -6,7 +6,6 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"spoa/config"
 	"spoa/config/load"
 	"spoa/results"
 	"spoa/sim"
@@ -21,7 +20,7 @@ func TestLibraryUse(t *testing.T) {
 	require.NoError(t, err)
 	stats, err := sim.Run(context.Background(), m, sim.Options{})
 	require.NoError(t, err)
-	r := results.Aggregate(m, s.Run.Seed, stats, config.Hash(s))
+	r := results.Aggregate(m, stats)
 
 	// mmc is M/M/20+M: 100 calls an hour, 10-minute service, 5-minute patience.
 	want := sim.ErlangA(20, 100.0/3600, 1/600.0, 1/300.0)

@@ -22,7 +22,7 @@ func turnedAway(t *testing.T) *Report {
 		q.Offered = q.Served + q.WaitingAtEnd + q.TurnedAway
 		return st
 	}
-	return Aggregate(m, 7, []sim.Stats{mk(1_400_000), mk(1_600_000)}, "abc")
+	return Aggregate(m, []sim.Stats{mk(1_400_000), mk(1_600_000)})
 }
 
 func TestTurnedAwayWarnsAndIsReported(t *testing.T) {

@@ -64,7 +64,7 @@ func sample(t *testing.T) *Report {
 		return st
 	}
 	st := []sim.Stats{mk(100, 90, 10, 30), mk(120, 100, 20, 50)}
-	return Aggregate(m, 7, st, "abc")
+	return Aggregate(m, st)
 }
 
 func TestAggregate(t *testing.T) {

@@ -16,14 +16,22 @@ const (
 )
 
 // Model is a compiled scenario: names resolved to indices, durations to
-// seconds, rotas to weekly step functions. It is read-only once built and
-// shared by every replication.
+// seconds, rotas to weekly step functions. It holds everything a run and
+// its report need, and nothing of the scenario file; it is read-only once
+// built and shared by every replication.
 type Model struct {
-	Scenario *config.Scenario
+	Name string
+	// Hash identifies the scenario compiled (config.Hash), for reports.
+	Hash string
+	// Seed and Replications are the scenario's run: Run simulates
+	// replications 0…Replications−1 from Seed unless told otherwise.
+	Seed         uint64
+	Replications int
 
-	Warmup float64 // seconds
-	End    float64 // warm-up plus measured days, seconds
-	Days   float64 // measured days
+	WarmupDays float64 // as the scenario gives them
+	Days       float64 // measured days
+	Warmup     float64 // seconds
+	End        float64 // warm-up plus measured days, seconds
 
 	Streams []Stream
 	Queues  []Queue
@@ -39,6 +47,9 @@ type Model struct {
 	// noCompact keeps answered contacts' abandonment events in the heap
 	// until they fire; tests set it to check compaction changes nothing.
 	noCompact bool
+	// visits is the expected number of visits of contacts to queues over
+	// the horizon, on which the event budget rests (overload.go).
+	visits float64
 }
 
 // Stream is a compiled demand stream.
@@ -124,14 +135,21 @@ type poolQueue struct {
 // 37.5 (NHS Agenda for Change).
 func (p *Pool) WTE() float64 { return p.RosteredWeekHours / 37.5 }
 
-// Compile resolves a validated scenario into a Model. It reports only what
-// validation cannot have caught; run config.Validate first.
+// Compile checks a scenario (config.Validate) and resolves it into a
+// Model; an invalid scenario is refused with every problem, never run.
 func Compile(s *config.Scenario) (*Model, error) {
+	if err := config.Validate(s); err != nil {
+		return nil, err
+	}
 	m := &Model{
-		Scenario: s,
-		Warmup:   s.Run.WarmupDays * day,
-		End:      (s.Run.WarmupDays + s.Run.Days) * day,
-		Days:     s.Run.Days,
+		Name:         s.Name,
+		Hash:         config.Hash(s),
+		Seed:         s.Run.Seed,
+		Replications: s.Run.Replications,
+		WarmupDays:   s.Run.WarmupDays,
+		Days:         s.Run.Days,
+		Warmup:       s.Run.WarmupDays * day,
+		End:          (s.Run.WarmupDays + s.Run.Days) * day,
 	}
 	queueIdx := map[string]int32{}
 	for i, q := range s.Queues {
@@ -222,6 +240,10 @@ func Compile(s *config.Scenario) (*Model, error) {
 		for slot, p := range q.ServedBy {
 			m.Pools[p].queues = append(m.Pools[p].queues, poolQueue{queue: int32(qi), slot: int32(slot), chat: q.Concurrency > 1})
 		}
+	}
+	visits := config.ExpectedVisits(s.Queues)
+	for _, st := range m.Streams {
+		m.visits += st.PerDay * m.End / day * visits[m.Queues[st.Queue].Name]
 	}
 	for pi := range m.Pools {
 		pq := m.Pools[pi].queues

@@ -135,14 +135,16 @@ func TestSameSeedSameStatsAnyWorkers(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, one[2:4], shard)
 	// Another seed gives other numbers.
-	seed := uint64(8)
-	other, err := Run(context.Background(), m, Options{Seed: &seed})
+	s.Run.Seed = 8
+	m8, err := Compile(s)
+	require.NoError(t, err)
+	other, err := Run(context.Background(), m8, Options{})
 	require.NoError(t, err)
 	require.NotEqual(t, one[0].Queues[0].Offered, other[0].Queues[0].Offered)
 }
 
 func TestCancel(t *testing.T) {
-	m, err := Compile(mmc(100, 10*time.Minute, 5*time.Minute, 20, 100000, 2))
+	m, err := Compile(mmc(100, 10*time.Minute, 5*time.Minute, 20, 90000, 2))
 	require.NoError(t, err)
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
@@ -219,4 +221,20 @@ func TestWelfordMerge(t *testing.T) {
 	require.InDelta(t, 3.9, a.Mean, 1e-12)
 	require.InDelta(t, all.Var(), a.Var(), 1e-12)
 	require.InDelta(t, 6.1, all.Var(), 1e-12)
+}
+
+// Compile checks the scenario itself: an invalid one is refused with every
+// problem, never run (it used to run with 0 served when config.Validate
+// had been skipped).
+func TestCompileRefusesInvalid(t *testing.T) {
+	s := mmc(100, 10*time.Minute, 0, 20, 5, 2)
+	s.Queues[0].Routes = map[string]float64{"done": 0.5}
+	s.Queues[0].ServedBy = []string{"nobody"}
+	m, err := Compile(s)
+	require.Nil(t, m)
+	var probs *config.Problems
+	require.ErrorAs(t, err, &probs)
+	require.Len(t, probs.List, 2, "%v", err)
+	require.Equal(t, "queues[0].served_by[0]", probs.List[0].Path)
+	require.Equal(t, "queues[0].routes", probs.List[1].Path)
 }

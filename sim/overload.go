@@ -3,8 +3,6 @@ package sim
 import (
 	"fmt"
 	"math"
-
-	"spoa/config"
 )
 
 // MaxWaiting is the most contacts that wait in one queue at once. A queue
@@ -107,11 +105,7 @@ func (e *BudgetError) Error() string {
 // eventBudget is the most events one replication may simulate, and the
 // expected number of contact visits to queues it rests on.
 func (m *Model) eventBudget() (uint64, float64) {
-	visits := config.ExpectedVisits(m.Scenario.Queues)
-	total := 0.0
-	for _, s := range m.Streams {
-		total += s.PerDay * m.End / day * visits[m.Queues[s.Queue].Name]
-	}
+	total := m.visits
 	if m.eventCap > 0 {
 		return m.eventCap, total
 	}

@@ -21,7 +21,7 @@ func TestSameSeedSameReport(t *testing.T) {
 		require.NoError(t, err)
 		st, err := sim.Run(context.Background(), m, sim.Options{Workers: workers})
 		require.NoError(t, err)
-		r := results.Aggregate(m, s.Run.Seed, st, config.Hash(s))
+		r := results.Aggregate(m, st)
 		for name, q := range r.Queues {
 			require.InDelta(t, q.Offered.Mean, q.Served.Mean+q.Abandoned.Mean+q.WaitingAtEnd.Mean+q.TurnedAway.Mean,
 				1e-9*(1+q.Offered.Mean), "%s: queue %s", s.Name, name)

@@ -9,8 +9,6 @@ import (
 
 // Options control how replications are run; none of them changes a result.
 type Options struct {
-	// Seed overrides the scenario's seed when non-nil.
-	Seed *uint64
 	// First and Count select replications [First, First+Count): a shard of
 	// the run. Count 0 means all the scenario's replications.
 	First, Count int
@@ -33,13 +31,9 @@ type Options struct {
 // empty. If every replication had finished, the cancellation is too late
 // to matter and Run returns them all with no error.
 func Run(ctx context.Context, m *Model, opt Options) ([]Stats, error) {
-	seed := m.Scenario.Run.Seed
-	if opt.Seed != nil {
-		seed = *opt.Seed
-	}
 	count := opt.Count
 	if count == 0 {
-		count = m.Scenario.Run.Replications - opt.First
+		count = m.Replications - opt.First
 	}
 	workers := opt.Workers
 	if workers <= 0 {
@@ -63,7 +57,7 @@ func Run(ctx context.Context, m *Model, opt Options) ([]Stats, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i], errs[i] = Replicate(inner, m, seed, opt.First+i)
+				out[i], errs[i] = Replicate(inner, m, m.Seed, opt.First+i)
 				finished[i] = errs[i] == nil
 				if !finished[i] {
 					stop()

@@ -39,7 +39,7 @@ func partialReport(std *IO, output, format string, m *sim.Model, s *config.Scena
 	if len(stats) == 0 {
 		return interrupted{fmt.Sprintf("no replication had finished, so %s is left as it was", output)}
 	}
-	rep := results.Aggregate(m, s.Run.Seed, stats, config.Hash(s))
+	rep := results.Aggregate(m, stats)
 	rep.Meta.Partial, rep.Meta.Completed, rep.Meta.Requested = true, len(stats), s.Run.Replications
 	if err := writeReport(std.Out, output, format, rep); err != nil {
 		return fmt.Errorf("interrupted, and the partial report could not be written: %w", err)

@@ -86,7 +86,7 @@ func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
 	if err != nil {
 		return err
 	}
-	rep := results.Aggregate(m, s.Run.Seed, stats, config.Hash(s))
+	rep := results.Aggregate(m, stats)
 	if opts.Timing {
 		wall := time.Since(start).Seconds()
 		rep.Meta.WallS = &wall
