@@ -1,7 +1,5 @@
 package config
 
-import "time"
-
 // Scenario is one scenario file, decoded and nothing more: plain data with
 // the names the file uses. Validate checks it; sim.Compile turns it into
 // indices.
@@ -48,6 +46,15 @@ type Stream struct {
 	Arrivals Arrivals `mapstructure:"arrivals" json:"arrivals"`
 	Enter    string   `mapstructure:"enter" json:"enter"`
 	Redial   *Redial  `mapstructure:"redial" json:"redial,omitempty"`
+}
+
+// MeanPerHour is the mean rate in contacts an hour, from PerHour or
+// PerDay (whichever is given; a file giving both is refused by Validate).
+func (a Arrivals) MeanPerHour() float64 {
+	if a.PerDay != 0 {
+		return a.PerDay / 24
+	}
+	return a.PerHour
 }
 
 // Arrivals is a non-homogeneous Poisson rate: PerHour or PerDay (one of
@@ -115,25 +122,18 @@ type Pool struct {
 // Shift adds Count staff from Start ("08:00") for Length on each of Days
 // (mon … sun; every day when empty). A shift may run past midnight.
 type Shift struct {
-	Start  string   `mapstructure:"start" json:"start"`
-	Length Duration `mapstructure:"length" json:"length"`
-	Count  float64  `mapstructure:"count" json:"count"`
-	Days   []string `mapstructure:"days" json:"days,omitempty"`
+	Start  TimeOfDay `mapstructure:"start" json:"start"`
+	Length Duration  `mapstructure:"length" json:"length"`
+	Count  float64   `mapstructure:"count" json:"count"`
+	Days   []Weekday `mapstructure:"days" json:"days,omitempty"`
 }
 
 // Dist names a distribution and its parameters. Which fields apply depends
-// on Dist:
-//
-//	exponential  mean
-//	lognormal    mean, sd (of the distribution itself, not of its log)
-//	gamma        mean, sd
-//	weibull      shape, and scale or mean
-//	uniform      min, max
-//	triangular   min, mode, max
-//	normal       mean, sd, truncated at zero (redrawn while negative)
-//	constant     mean
+// on Dist (the table in dists.go): lognormal's and gamma's sd is of the
+// distribution itself, not of its log; weibull takes a shape and a scale
+// or a mean; normal is truncated at zero (redrawn while negative).
 type Dist struct {
-	Dist  string   `mapstructure:"dist" json:"dist"`
+	Dist  DistKind `mapstructure:"dist" json:"dist"`
 	Mean  Duration `mapstructure:"mean" json:"mean,omitempty"`
 	SD    Duration `mapstructure:"sd" json:"sd,omitempty"`
 	Shape float64  `mapstructure:"shape" json:"shape,omitempty"`
@@ -142,16 +142,3 @@ type Dist struct {
 	Mode  Duration `mapstructure:"mode" json:"mode,omitempty"`
 	Max   Duration `mapstructure:"max" json:"max,omitempty"`
 }
-
-// Duration is a time.Duration written as Go writes one ("45s", "9m",
-// "1h30m").
-type Duration time.Duration
-
-// Seconds returns the duration in seconds, the simulator's clock unit.
-func (d Duration) Seconds() float64 { return time.Duration(d).Seconds() }
-
-func (d Duration) String() string { return time.Duration(d).String() }
-
-// MarshalText writes the duration back in Go form, so a resolved scenario
-// printed as JSON or YAML reads as it was written.
-func (d Duration) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

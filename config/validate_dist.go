@@ -6,43 +6,17 @@ import (
 	"strings"
 )
 
-// distParams lists, for each distribution, the parameters it reads. A
-// parameter given that the distribution does not read is an error: sd on
-// an exponential is a sign the writer meant another distribution.
-var distParams = map[string][]string{
-	"exponential": {"mean"},
-	"lognormal":   {"mean", "sd"},
-	"gamma":       {"mean", "sd"},
-	"normal":      {"mean", "sd"},
-	"weibull":     {"shape", "scale", "mean"},
-	"uniform":     {"min", "max"},
-	"triangular":  {"min", "mode", "max"},
-	"constant":    {"mean"},
-}
-
-func distNames() string {
-	names := make([]string, 0, len(distParams))
-	for n := range distParams {
-		names = append(names, n)
-	}
-	slices.Sort(names)
-	return strings.Join(names, ", ")
-}
-
 // dist checks a distribution's name and parameters. A parameter of zero
 // counts as not given; every distribution needs its parameters positive
 // except where zero is a meaningful bound (uniform and triangular min,
 // constant mean).
 func (c *checker) dist(p string, d Dist) {
-	uses, ok := distParams[d.Dist]
-	switch {
-	case d.Dist == "":
+	if !d.Dist.Valid() {
+		// An unknown name is refused as the file is decoded.
 		c.add(p+".dist", "missing (one of %s)", distNames())
 		return
-	case !ok:
-		c.add(p+".dist", "unknown distribution %q (one of %s)", d.Dist, distNames())
-		return
 	}
+	uses := d.Dist.Params()
 	given := map[string]bool{
 		"mean": d.Mean != 0, "sd": d.SD != 0, "shape": d.Shape != 0,
 		"scale": d.Scale != 0, "min": d.Min != 0, "mode": d.Mode != 0, "max": d.Max != 0,
@@ -53,12 +27,12 @@ func (c *checker) dist(p string, d Dist) {
 		}
 	}
 	switch d.Dist {
-	case "exponential":
+	case Exponential:
 		c.positive(p, "mean", d.Mean, d.Dist)
-	case "lognormal", "gamma", "normal":
+	case Lognormal, Gamma, Normal:
 		c.positive(p, "mean", d.Mean, d.Dist)
 		c.positive(p, "sd", d.SD, d.Dist)
-	case "weibull":
+	case Weibull:
 		switch {
 		case math.IsNaN(d.Shape) || math.IsInf(d.Shape, 0):
 			c.finite(p+".shape", d.Shape)
@@ -79,14 +53,14 @@ func (c *checker) dist(p string, d Dist) {
 		default:
 			c.positive(p, "scale", d.Scale, d.Dist)
 		}
-	case "uniform":
+	case Uniform:
 		if d.Min < 0 {
 			c.add(p+".min", "must be 0 or more, got %s", d.Min)
 		}
 		if d.Max <= d.Min {
 			c.add(p+".max", "must be more than min (%s), got %s", d.Min, d.Max)
 		}
-	case "triangular":
+	case Triangular:
 		if d.Min < 0 {
 			c.add(p+".min", "must be 0 or more, got %s", d.Min)
 		}
@@ -96,7 +70,7 @@ func (c *checker) dist(p string, d Dist) {
 		if d.Mode < d.Min || d.Mode > d.Max {
 			c.add(p+".mode", "must be between min (%s) and max (%s), got %s", d.Min, d.Max, d.Mode)
 		}
-	case "constant":
+	case Constant:
 		if d.Mean < 0 {
 			c.add(p+".mean", "must be 0 or more, got %s", d.Mean)
 		}
@@ -104,7 +78,7 @@ func (c *checker) dist(p string, d Dist) {
 }
 
 // positive checks a duration parameter that must be more than zero.
-func (c *checker) positive(p, key string, v Duration, dist string) {
+func (c *checker) positive(p, key string, v Duration, dist DistKind) {
 	switch {
 	case v == 0:
 		c.add(p+"."+key, "missing (%s needs %s > 0)", dist, key)

@@ -1,9 +1,6 @@
 package config
 
-import (
-	"math"
-	"time"
-)
+import "time"
 
 // Limits on parameters that pass every other check but would stop a run
 // from ending, or from computing: each was found by fuzzing or by thinking
@@ -29,24 +26,7 @@ func (c *checker) redialDelay(p string, d Dist) {
 	if len(c.list) > before {
 		return
 	}
-	if m := distMean(d); m < minRedialDelay.Seconds() {
+	if m := d.MeanSeconds(); m < minRedialDelay.Seconds() {
 		c.add(p, "mean %s is under %s: a caller redialling at once could ring again in the same instant, forever", time.Duration(m*1e9), minRedialDelay)
-	}
-}
-
-// distMean is the mean in seconds of a distribution that passed dist.
-func distMean(d Dist) float64 {
-	switch d.Dist {
-	case "weibull":
-		if d.Mean != 0 {
-			return d.Mean.Seconds()
-		}
-		return d.Scale.Seconds() * math.Gamma(1+1/d.Shape)
-	case "uniform":
-		return (d.Min.Seconds() + d.Max.Seconds()) / 2
-	case "triangular":
-		return (d.Min.Seconds() + d.Mode.Seconds() + d.Max.Seconds()) / 3
-	default: // exponential, lognormal, gamma, normal (before truncation, which only raises it), constant
-		return d.Mean.Seconds()
 	}
 }

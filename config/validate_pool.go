@@ -2,20 +2,10 @@ package config
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
-
-// week is the longest a shift may last: a rota repeats weekly, so a longer
-// shift would overlap itself.
-const week = 7 * 24 * time.Hour
-
-var dayNames = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
-
-var clockRE = regexp.MustCompile(`^([0-9]{2}):([0-9]{2})$`)
 
 func (c *checker) pool(p string, pl Pool) {
 	var given []string
@@ -77,30 +67,23 @@ func (c *checker) staff(path string, n float64) bool {
 
 // shift checks one shift and reports whether its count is usable.
 func (c *checker) shift(p string, sh Shift) bool {
-	switch m := clockRE.FindStringSubmatch(sh.Start); {
-	case sh.Start == "":
+	if !sh.Start.Given() {
+		// A malformed time is refused as the file is decoded.
 		c.add(p+".start", `missing: a time of day such as "08:00"`)
-	case m == nil || atoi(m[1]) > 23 || atoi(m[2]) > 59:
-		c.add(p+".start", `%q is not a time of day HH:MM, 00:00 to 23:59`, sh.Start)
 	}
 	switch d := time.Duration(sh.Length); {
 	case d <= 0:
 		c.add(p+".length", "must be more than 0, got %s", sh.Length)
-	case d > week:
+	case d > Week:
 		c.add(p+".length", "%s is longer than a week (168h)", sh.Length)
 	}
 	for i, day := range sh.Days {
 		path := fmt.Sprintf("%s.days[%d]", p, i)
-		if !slices.Contains(dayNames, day) {
-			c.add(path, "unknown day %q (days are %s)", day, strings.Join(dayNames, ", "))
+		if day > Sunday {
+			c.add(path, "no such day: %d (days are mon … sun)", day)
 		} else if j := slices.Index(sh.Days, day); j < i {
 			c.add(path, "%q is already listed at days[%d]", day, j)
 		}
 	}
 	return c.staff(p+".count", sh.Count)
-}
-
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
 }

@@ -33,13 +33,10 @@ func (c *checker) work(s *Scenario) {
 	visits := ExpectedVisits(s.Queues)
 	total, biggest, biggestName, perHourAll := 0.0, 0.0, "", 0.0
 	for _, st := range s.Streams {
-		perHour := st.Arrivals.PerHour
-		if st.Arrivals.PerDay != 0 {
-			perHour = st.Arrivals.PerDay / 24
-		}
 		if st.Arrivals.PerHour != 0 && st.Arrivals.PerDay != 0 {
 			continue
 		}
+		perHour := st.Arrivals.MeanPerHour()
 		if !(perHour >= 0) || perHour > maxPerHour {
 			continue
 		}

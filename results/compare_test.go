@@ -17,7 +17,9 @@ import (
 
 func runMMc(t *testing.T, staff float64, reps int) Run {
 	t.Helper()
-	exp := func(d time.Duration) config.Dist { return config.Dist{Dist: "exponential", Mean: config.Duration(d)} }
+	exp := func(d time.Duration) config.Dist {
+		return config.Dist{Dist: config.Exponential, Mean: config.Duration(d)}
+	}
 	pat := exp(5 * time.Minute)
 	s := &config.Scenario{
 		Name:    "mmc",

@@ -13,7 +13,9 @@ import (
 func compiled(t *testing.T) *sim.Model {
 	t.Helper()
 	staff := 20.0
-	exp := func(d time.Duration) config.Dist { return config.Dist{Dist: "exponential", Mean: config.Duration(d)} }
+	exp := func(d time.Duration) config.Dist {
+		return config.Dist{Dist: config.Exponential, Mean: config.Duration(d)}
+	}
 	s := &config.Scenario{
 		Name:    "mmc",
 		Run:     config.Run{Days: 10, WarmupDays: 1, Replications: 2, Seed: 7},

@@ -20,11 +20,11 @@ func TestCompactionBoundsHeap(t *testing.T) {
 	r := newReplication(m, 1, 0)
 	require.NoError(t, r.run(context.Background()))
 	lazy := *m
-	lazy.noCompact = true
+	lazy.limits.noCompact = true
 	r2 := newReplication(&lazy, 1, 0)
 	require.NoError(t, r2.run(context.Background()))
 
-	require.True(t, reflect.DeepEqual(r2.st, r.st), "compaction changes no result")
+	require.True(t, reflect.DeepEqual(r2.rec.st, r.rec.st), "compaction changes no result")
 	// Without compaction the heap holds a timer for each caller who waited
 	// in the last ten hours (rate × patience × share that waited, about
 	// 26,000); with it, a few thousand at most.

@@ -1,7 +1,6 @@
 package sim
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 
@@ -10,58 +9,45 @@ import (
 	"spoa/config"
 )
 
-// distSpec is a distribution with its parameters resolved to seconds.
+// distSpec is a distribution with its parameters resolved to seconds, in
+// the form its sampler takes them.
 type distSpec struct {
-	kind      string
+	kind      config.DistKind
 	a, b      float64 // mean/sd, shape/scale, min/max, … by kind
 	c         float64 // triangular max
 	mu, sigma float64 // lognormal's log-scale parameters; gamma's shape and rate
-	mean      float64 // the distribution's mean in seconds, for load checks
 }
 
-// compileDist resolves a validated config.Dist.
-func compileDist(d config.Dist) (distSpec, error) {
+// compileDist resolves a valid config.Dist (config's table says which
+// parameters each kind reads).
+func compileDist(d config.Dist) distSpec {
 	s := distSpec{kind: d.Dist}
 	mean, sd := d.Mean.Seconds(), d.SD.Seconds()
 	switch d.Dist {
-	case "exponential", "constant":
-		s.a, s.mean = mean, mean
-	case "lognormal", "gamma", "normal":
-		s.a, s.b, s.mean = mean, sd, mean
-		switch d.Dist {
-		case "normal":
-			s.mean = truncNormalMean(mean, sd)
-		case "lognormal":
-			sigma2 := math.Log1p(sd * sd / (mean * mean))
-			s.mu, s.sigma = math.Log(mean)-sigma2/2, math.Sqrt(sigma2)
-		case "gamma":
-			k := mean * mean / (sd * sd)
-			s.mu, s.sigma = k, k/mean
-		}
-	case "weibull":
+	case config.Exponential, config.Constant:
+		s.a = mean
+	case config.Normal:
+		s.a, s.b = mean, sd
+	case config.Lognormal:
+		sigma2 := math.Log1p(sd * sd / (mean * mean))
+		s.mu, s.sigma = math.Log(mean)-sigma2/2, math.Sqrt(sigma2)
+	case config.Gamma:
+		k := mean * mean / (sd * sd)
+		s.mu, s.sigma = k, k/mean
+	case config.Weibull:
 		scale := d.Scale.Seconds()
 		if scale == 0 {
 			scale = mean / math.Gamma(1+1/d.Shape)
 		}
 		s.a, s.b = d.Shape, scale
-		s.mean = scale * math.Gamma(1+1/d.Shape)
-	case "uniform":
+	case config.Uniform:
 		s.a, s.b = d.Min.Seconds(), d.Max.Seconds()
-		s.mean = (s.a + s.b) / 2
-	case "triangular":
+	case config.Triangular:
 		s.a, s.b, s.c = d.Min.Seconds(), d.Mode.Seconds(), d.Max.Seconds()
-		s.mean = (s.a + s.b + s.c) / 3
 	default:
-		return s, fmt.Errorf("unknown distribution %q", d.Dist)
+		panic("sim: compile an unknown distribution " + d.Dist.String())
 	}
-	return s, nil
-}
-
-// truncNormalMean is the mean of a normal(mu, sd) truncated below at zero.
-func truncNormalMean(mu, sd float64) float64 {
-	z := -mu / sd
-	phi := math.Exp(-z*z/2) / math.Sqrt(2*math.Pi)
-	return mu + sd*phi/(1-0.5*math.Erfc(-z/math.Sqrt2))
+	return s
 }
 
 // draw takes one value from the distribution using src. The distuv values
@@ -69,15 +55,15 @@ func truncNormalMean(mu, sd float64) float64 {
 // be passed in without allocating.
 func (s *distSpec) draw(src rand.Source) float64 {
 	switch s.kind {
-	case "exponential":
+	case config.Exponential:
 		return distuv.Exponential{Rate: 1 / s.a, Src: src}.Rand()
-	case "constant":
+	case config.Constant:
 		return s.a
-	case "lognormal":
+	case config.Lognormal:
 		return distuv.LogNormal{Mu: s.mu, Sigma: s.sigma, Src: src}.Rand()
-	case "gamma":
+	case config.Gamma:
 		return distuv.Gamma{Alpha: s.mu, Beta: s.sigma, Src: src}.Rand()
-	case "normal":
+	case config.Normal:
 		n := distuv.Normal{Mu: s.a, Sigma: s.b, Src: src}
 		for {
 			// Truncated at zero by redrawing; validation keeps the mean
@@ -86,12 +72,12 @@ func (s *distSpec) draw(src rand.Source) float64 {
 				return x
 			}
 		}
-	case "weibull":
+	case config.Weibull:
 		return distuv.Weibull{K: s.a, Lambda: s.b, Src: src}.Rand()
-	case "uniform":
+	case config.Uniform:
 		return distuv.Uniform{Min: s.a, Max: s.b, Src: src}.Rand()
-	case "triangular":
+	case config.Triangular:
 		return distuv.NewTriangle(s.a, s.c, s.b, src).Rand()
 	}
-	panic("sim: draw from unknown distribution " + s.kind)
+	panic("sim: draw from an unknown distribution " + s.kind.String())
 }

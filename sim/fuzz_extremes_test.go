@@ -50,14 +50,14 @@ func tweak(s *config.Scenario, what, v byte) {
 		dist(&q.Service)
 	case 1:
 		if q.Patience == nil {
-			q.Patience = &config.Dist{Dist: "constant"}
+			q.Patience = &config.Dist{Dist: config.Constant}
 		}
 		dist(q.Patience)
 	case 2:
-		q.Service.Dist = []string{"exponential", "lognormal", "gamma", "weibull", "uniform", "triangular", "normal", "constant"}[v%8]
+		q.Service.Dist = config.DistKinds()[int(v)%len(config.DistKinds())]
 	case 3:
 		if q.Patience != nil {
-			q.Patience.Dist = []string{"exponential", "lognormal", "gamma", "weibull", "uniform", "triangular", "normal", "constant"}[v%8]
+			q.Patience.Dist = config.DistKinds()[int(v)%len(config.DistKinds())]
 		}
 	case 4:
 		n := float64(v % 8)
@@ -71,7 +71,7 @@ func tweak(s *config.Scenario, what, v byte) {
 		st.Arrivals.PerHour, st.Arrivals.PerDay = f, 0
 	case 7:
 		if st.Redial == nil {
-			st.Redial = &config.Redial{Delay: config.Dist{Dist: "constant", Mean: config.Duration(time.Second)}}
+			st.Redial = &config.Redial{Delay: config.Dist{Dist: config.Constant, Mean: config.Duration(time.Second)}}
 		}
 		st.Redial.Probability = math.Min(f, 1)
 	case 8:

@@ -89,7 +89,7 @@ func shortRun(t *testing.T, s *config.Scenario) {
 	short.Run = config.Run{Days: days, WarmupDays: min(s.Run.WarmupDays, days/4), Replications: 1, Seed: s.Run.Seed}
 	m, err := Compile(&short)
 	require.NoError(t, err)
-	m.eventCap = 2_000_000
+	m.limits.events = 2_000_000
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	st, err := Replicate(ctx, m, short.Run.Seed, 0)

@@ -12,7 +12,7 @@ import (
 )
 
 func expo(mean time.Duration) config.Dist {
-	return config.Dist{Dist: "exponential", Mean: config.Duration(mean)}
+	return config.Dist{Dist: config.Exponential, Mean: config.Duration(mean)}
 }
 
 func staff(n float64) *float64 { return &n }

@@ -13,23 +13,14 @@ import (
 
 func TestShiftRota(t *testing.T) {
 	p := config.Pool{Name: "nurse", Shrinkage: 0.25, Shifts: []config.Shift{
-		{Start: "08:00", Length: config.Duration(10 * time.Hour), Count: 8},
+		{Start: config.At(8, 0), Length: config.Duration(10 * time.Hour), Count: 8},
 		// A night shift on Sunday runs over into Monday morning.
-		{Start: "22:00", Length: config.Duration(10 * time.Hour), Count: 4, Days: []string{"sun"}},
+		{Start: config.At(22, 0), Length: config.Duration(10 * time.Hour), Count: 4, Days: []config.Weekday{config.Sunday}},
 	}}
-	cp, err := compilePool(p)
-	require.NoError(t, err)
+	cp := compilePool(p)
 	require.InDelta(t, 8*10*7+4*10, cp.RosteredWeekHours, 1e-9)
 	require.InDelta(t, (8*10*7+4*10)/37.5, cp.WTE(), 1e-9)
-	level := func(at float64) int {
-		l := 0
-		for _, c := range cp.changes {
-			if c.at <= at {
-				l = c.level
-			}
-		}
-		return l
-	}
+	level := cp.rota.at
 	require.Equal(t, 3, level(0), "Sunday night shift on duty at Monday 00:00: 4 less 25%")
 	require.Equal(t, 3, level(7*hour))
 	require.Equal(t, 6, level(9*hour), "day shift only: 8 less 25%")
@@ -37,7 +28,7 @@ func TestShiftRota(t *testing.T) {
 	require.Equal(t, 6, level(6*day+17*hour), "Sunday: day shift still on")
 	require.Equal(t, 0, level(6*day+21*hour))
 	require.Equal(t, 3, level(6*day+22*hour+1), "Sunday 22:00: night shift on")
-	require.Equal(t, float64(0), cp.changes[0].at)
+	require.Equal(t, float64(0), cp.rota.changes[0].at)
 }
 
 func TestRotaOverflowFinishesContactInHand(t *testing.T) {
@@ -45,7 +36,7 @@ func TestRotaOverflowFinishesContactInHand(t *testing.T) {
 	// queue that never empties: they answer at 08:00 and 08:50 and finish
 	// the second contact at 09:40, after the shift, and take no other.
 	s := mmc(2, time.Hour, 0, 0, 20, 2)
-	s.Queues[0].Service = config.Dist{Dist: "constant", Mean: config.Duration(50 * time.Minute)}
+	s.Queues[0].Service = config.Dist{Dist: config.Constant, Mean: config.Duration(50 * time.Minute)}
 	hourly := make([]float64, 24)
 	hourly[8] = 1
 	s.Pools = []config.Pool{{Name: "agents", Hourly: hourly}}
@@ -90,7 +81,7 @@ func TestRedial(t *testing.T) {
 	// 0.5: redials are half the abandonments, and each redial is offered to
 	// the queue again.
 	s := mmc(150, 10*time.Minute, 2*time.Minute, 20, 50, 8)
-	s.Streams[0].Redial = &config.Redial{Probability: 0.5, Delay: config.Dist{Dist: "constant", Mean: config.Duration(time.Minute)}}
+	s.Streams[0].Redial = &config.Redial{Probability: 0.5, Delay: config.Dist{Dist: config.Constant, Mean: config.Duration(time.Minute)}}
 	st := simulate(t, s)
 	for _, r := range st {
 		q, str := r.Queues[0], r.Streams[0]

@@ -22,17 +22,19 @@ type footprint struct {
 func replicateWithCap(t *testing.T, days float64, build func(days float64) *Model, waitCap int) (Stats, footprint) {
 	t.Helper()
 	m := build(days)
-	m.waitCap = waitCap
+	if waitCap > 0 {
+		m.limits.waiting = waitCap
+	}
 	r := newReplication(m, 1, 0)
 	require.NoError(t, r.run(context.Background()))
-	fp := footprint{contacts: len(r.contacts), events: cap(r.h.ev)}
-	for i := range r.qs {
-		fp.ring = max(fp.ring, len(r.qs[i].ring))
+	fp := footprint{contacts: len(r.contacts.all), events: cap(r.h.ev)}
+	for i := range r.queues {
+		fp.ring = max(fp.ring, len(r.queues[i].ring))
 	}
-	for qi, q := range r.st.Queues {
+	for qi, q := range r.rec.st.Queues {
 		require.Equal(t, q.Offered, q.Served+q.Abandoned+q.WaitingAtEnd+q.TurnedAway, "conservation in queue %d", qi)
 	}
-	return r.st, fp
+	return r.rec.st, fp
 }
 
 func compiled(t *testing.T, perHour float64, service, patience time.Duration, c float64) func(days float64) *Model {
@@ -102,15 +104,15 @@ func TestOverloadAtMaxWaiting(t *testing.T) {
 	var after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	q := r.st.Queues[0]
+	q := r.rec.st.Queues[0]
 	t.Logf("offered %d, waiting at end %d, turned away %d; contact slots %d, ring %d; heap in use %.0f MB (from %.0f MB)",
-		q.Offered, q.WaitingAtEnd, q.TurnedAway, len(r.contacts), len(r.qs[0].ring),
+		q.Offered, q.WaitingAtEnd, q.TurnedAway, len(r.contacts.all), len(r.queues[0].ring),
 		float64(after.HeapInuse)/1e6, float64(before.HeapInuse)/1e6)
 	require.Equal(t, MaxWaiting, q.PeakWaiting)
 	require.Equal(t, int64(MaxWaiting), q.WaitingAtEnd)
 	require.Equal(t, q.Offered, q.WaitingAtEnd+q.TurnedAway)
 	require.Greater(t, q.TurnedAway, int64(1_000_000))
-	require.Equal(t, MaxWaiting+1, len(r.contacts), "one slot a waiting contact, and one reused by each contact turned away")
+	require.Equal(t, MaxWaiting+1, len(r.contacts.all), "one slot a waiting contact, and one reused by each contact turned away")
 	require.Less(t, float64(after.HeapInuse-min(before.HeapInuse, after.HeapInuse)), 150e6, "heap in use with a million waiting")
 	runtime.KeepAlive(r)
 }
@@ -122,18 +124,18 @@ func TestOverloadAtMaxWaiting(t *testing.T) {
 func TestEventBudgetEndsEndlessRedial(t *testing.T) {
 	s := mmc(100, 10*time.Minute, 0, 0, 1, 2)
 	s.Run.WarmupDays = 0
-	zero := config.Dist{Dist: "constant"}
+	zero := config.Dist{Dist: config.Constant}
 	s.Queues[0].Patience = &zero
-	s.Streams[0].Redial = &config.Redial{Probability: 1, Delay: config.Dist{Dist: "constant", Mean: config.Duration(time.Second)}}
+	s.Streams[0].Redial = &config.Redial{Probability: 1, Delay: config.Dist{Dist: config.Constant, Mean: config.Duration(time.Second)}}
 	require.NoError(t, config.Validate(s))
 	m, err := Compile(s)
 	require.NoError(t, err)
 
-	budget, visits := m.eventBudget()
+	budget, visits := m.limits.events, m.limits.visits
 	require.InDelta(t, 2400, visits, 1e-6, "a day of 100 arrivals an hour, one queue each")
 	require.Equal(t, uint64(200*2400+100_000_000), budget)
 
-	m.eventCap = 1_000_000 // the same stop, sooner
+	m.limits.events = 1_000_000 // the same stop, sooner
 	_, err = Run(context.Background(), m, Options{})
 	var over *BudgetError
 	require.ErrorAs(t, err, &over)

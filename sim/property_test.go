@@ -131,23 +131,23 @@ func (g gen) dist(lo, hi time.Duration) config.Dist {
 	d := func(x time.Duration) config.Duration { return config.Duration(x) }
 	switch g.IntN(9) {
 	case 0:
-		return config.Dist{Dist: "exponential", Mean: d(mean)}
+		return config.Dist{Dist: config.Exponential, Mean: d(mean)}
 	case 1:
-		return config.Dist{Dist: "lognormal", Mean: d(mean), SD: d(mean / time.Duration(1+g.IntN(3)))}
+		return config.Dist{Dist: config.Lognormal, Mean: d(mean), SD: d(mean / time.Duration(1+g.IntN(3)))}
 	case 2:
-		return config.Dist{Dist: "gamma", Mean: d(mean), SD: d(mean * time.Duration(1+g.IntN(2)) / 2)}
+		return config.Dist{Dist: config.Gamma, Mean: d(mean), SD: d(mean * time.Duration(1+g.IntN(2)) / 2)}
 	case 3:
-		return config.Dist{Dist: "weibull", Shape: 0.5 + 2*g.Float64(), Mean: d(mean)}
+		return config.Dist{Dist: config.Weibull, Shape: 0.5 + 2*g.Float64(), Mean: d(mean)}
 	case 4:
-		return config.Dist{Dist: "weibull", Shape: 0.5 + 2*g.Float64(), Scale: d(mean)}
+		return config.Dist{Dist: config.Weibull, Shape: 0.5 + 2*g.Float64(), Scale: d(mean)}
 	case 5:
-		return config.Dist{Dist: "uniform", Min: d(mean / 2), Max: d(mean * 3 / 2)}
+		return config.Dist{Dist: config.Uniform, Min: d(mean / 2), Max: d(mean * 3 / 2)}
 	case 6:
-		return config.Dist{Dist: "triangular", Min: 0, Mode: d(mean / 2), Max: d(mean * 2)}
+		return config.Dist{Dist: config.Triangular, Min: 0, Mode: d(mean / 2), Max: d(mean * 2)}
 	case 7:
-		return config.Dist{Dist: "normal", Mean: d(mean), SD: d(mean / 2)}
+		return config.Dist{Dist: config.Normal, Mean: d(mean), SD: d(mean / 2)}
 	default:
-		return config.Dist{Dist: "constant", Mean: d(mean)}
+		return config.Dist{Dist: config.Constant, Mean: d(mean)}
 	}
 }
 
@@ -193,18 +193,17 @@ func (g gen) pool(name string) config.Pool {
 	default:
 		for k := 1 + g.IntN(3); k > 0; k-- {
 			sh := config.Shift{
-				Start:  fmt.Sprintf("%02d:%02d", g.IntN(24), 15*g.IntN(4)),
+				Start:  config.At(g.IntN(24), 15*g.IntN(4)),
 				Length: config.Duration(time.Duration(1+g.IntN(14)) * time.Hour),
 				Count:  float64(1 + g.IntN(4)),
 			}
 			if g.IntN(3) == 0 {
-				sh.Start = "22:00" // over midnight
+				sh.Start = config.At(22, 0) // over midnight
 			}
 			if g.IntN(3) == 0 {
-				days := []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 				perm := g.Perm(7)
 				for _, i := range perm[:1+g.IntN(6)] {
-					sh.Days = append(sh.Days, days[i])
+					sh.Days = append(sh.Days, config.Weekday(i))
 				}
 			}
 			p.Shifts = append(p.Shifts, sh)
@@ -268,7 +267,7 @@ func TestProperties(t *testing.T) {
 				attempts += s.Offered + s.Redials
 			}
 			for pi, p := range st.Pools {
-				if len(m.Pools[pi].changes) > 1 && p.OnDuty > 0 {
+				if len(m.Pools[pi].rota.changes) > 1 && p.OnDuty > 0 {
 					maxUtil = max(maxUtil, p.Busy/p.OnDuty)
 				}
 			}
@@ -336,11 +335,11 @@ func checkProperties(t *testing.T, m *Model, st Stats, where string) {
 		require.InDelta(t, dutyIntegral(pool, m.Warmup, m.End), p.OnDuty, 1e-6*(1+p.OnDuty), "%s: on-duty staff-time follows the rota", name)
 		require.GreaterOrEqual(t, p.Busy, 0.0, name)
 		peak := 0
-		for _, c := range pool.changes {
+		for _, c := range pool.rota.changes {
 			peak = max(peak, c.level)
 		}
 		require.LessOrEqual(t, p.Busy, float64(peak)*measured*(1+1e-9)+1e-6, "%s: busy staff never outnumber the most on duty", name)
-		if len(pool.changes) == 1 {
+		if len(pool.rota.changes) == 1 {
 			require.LessOrEqual(t, p.Busy, p.OnDuty*(1+1e-9)+1e-6, "%s: utilisation at most 1 with a constant rota", name)
 		}
 		busy, duty := 0.0, 0.0
@@ -401,10 +400,10 @@ func dutyIntegral(p *Pool, from, to float64) float64 {
 		weeks := math.Floor(x / week)
 		total, inWeek := 0.0, 0.0
 		rest := x - weeks*week
-		for i, c := range p.changes {
+		for i, c := range p.rota.changes {
 			end := week
-			if i+1 < len(p.changes) {
-				end = p.changes[i+1].at
+			if i+1 < len(p.rota.changes) {
+				end = p.rota.changes[i+1].at
 			}
 			total += float64(c.level) * (end - c.at)
 			if rest > c.at {

@@ -2,10 +2,10 @@ package sim
 
 import "math/rand/v2"
 
-// newSource returns the generator for one source of randomness in one
+// generator returns the generator for one source of randomness in one
 // replication. The source is named (for example "arrivals/nhs111"), so a
 // scenario that adds a stream leaves every other stream untouched.
-func newSource(seed uint64, rep int, name string) *rand.PCG {
+func generator(seed uint64, rep int, name string) *rand.PCG {
 	h := fnv64(name)
 	return rand.NewPCG(splitmix(seed^splitmix(uint64(rep)+0x632be59bd9b4e019)), splitmix(h+uint64(rep)*0x9e3779b97f4a7c15))
 }

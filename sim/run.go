@@ -100,12 +100,11 @@ feed:
 
 // Replicate runs replication rep of the model with the given seed. It
 // stops with a *BudgetError if the replication reaches its event budget
-// (overload.go).
+// (limits.go).
 func Replicate(ctx context.Context, m *Model, seed uint64, rep int) (Stats, error) {
 	r := newReplication(m, seed, rep)
-	r.budget, _ = m.eventBudget()
 	if err := r.run(ctx); err != nil {
 		return Stats{}, err
 	}
-	return r.st, nil
+	return r.rec.st, nil
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"encoding"
 	"errors"
 	"fmt"
 	"math"
@@ -35,19 +36,34 @@ func decode(tree map[string]any) (*config.Scenario, []config.Problem) {
 	return &s, out
 }
 
-var durationType = reflect.TypeOf(config.Duration(0))
+var (
+	durationType = reflect.TypeOf(config.Duration(0))
+	textType     = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+)
 
 // strictHook checks every value against the type it is decoded into before
 // mapstructure sees it, so that type errors read "expected a number, got
 // "ten"" rather than mapstructure's "expected type 'float64', got
 // unconvertible type 'string'", and so that 2.5 replications is an error
-// rather than silently 2. It also reads Durations.
+// rather than silently 2. It also reads Durations, and the typed values
+// that read themselves from text (a time of day, a weekday, a
+// distribution's name), so that they reach the Scenario already checked.
 func strictHook(from, to reflect.Value) (any, error) {
 	in := from.Interface()
 	if to.Type() == durationType {
 		return toDuration(from)
 	}
 	got := describe(from)
+	if reflect.PointerTo(to.Type()).Implements(textType) {
+		if from.Kind() != reflect.String {
+			return nil, fmt.Errorf("expected text, got %s", got)
+		}
+		v := reflect.New(to.Type())
+		if err := v.Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(from.String())); err != nil {
+			return nil, err
+		}
+		return v.Elem().Interface(), nil
+	}
 	switch to.Kind() {
 	case reflect.Float32, reflect.Float64:
 		if !isNumber(from) {

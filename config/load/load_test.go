@@ -72,8 +72,8 @@ func TestMMCDecodesAsWritten(t *testing.T) {
 		Streams:     []config.Stream{{Name: "calls", Arrivals: config.Arrivals{PerHour: 100}, Enter: "q"}},
 		Queues: []config.Queue{{
 			Name: "q", Priority: 1,
-			Patience: &config.Dist{Dist: "exponential", Mean: config.Duration(5 * time.Minute)},
-			Service:  config.Dist{Dist: "exponential", Mean: config.Duration(10 * time.Minute)},
+			Patience: &config.Dist{Dist: config.Exponential, Mean: config.Duration(5 * time.Minute)},
+			Service:  config.Dist{Dist: config.Exponential, Mean: config.Duration(10 * time.Minute)},
 			ServedBy: []string{"agents"},
 			Routes:   map[string]float64{"done": 1},
 		}},
@@ -151,7 +151,7 @@ func TestSet(t *testing.T) {
 			assert.Equal(t, &config.Target{Within: config.Duration(20 * time.Second), Fraction: 0.8}, s.Queues[0].Target)
 		}},
 		{"mapping value", []string{"queues.q.patience={dist: constant, mean: 2m}"}, func(t *testing.T, s *config.Scenario) {
-			assert.Equal(t, &config.Dist{Dist: "constant", Mean: config.Duration(2 * time.Minute)}, s.Queues[0].Patience)
+			assert.Equal(t, &config.Dist{Dist: config.Constant, Mean: config.Duration(2 * time.Minute)}, s.Queues[0].Patience)
 		}},
 		{"null removes", []string{"queues.q.patience=null"}, func(t *testing.T, s *config.Scenario) {
 			assert.Nil(t, s.Queues[0].Patience)

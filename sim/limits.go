@@ -1,0 +1,75 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+)
+
+// Limits that keep a run bounded in memory and in time, whatever the
+// scenario: a queue that grows without bound, or contacts that go round
+// without end.
+
+// MaxWaiting is the most contacts that wait in one queue at once. A queue
+// whose demand exceeds its capacity and whose contacts never abandon grows
+// without bound; rather than let it take all the machine's memory, a
+// contact that finds MaxWaiting already waiting is turned away: it leaves
+// the system, reaches no destination, and counts in the queue's TurnedAway
+// (so Offered = Served + Abandoned + WaitingAtEnd + TurnedAway still). A
+// million waiting contacts hold 60–70 MB (a 40-byte contact slot and an
+// 8-byte queue entry each, and the slack of slices grown by appending); by
+// then every wait in the queue is far past any target, and the report warns
+// that the queue is overloaded.
+const MaxWaiting = 1_000_000
+
+// The event budget. Validation refuses a run whose arrivals alone would
+// take hours (config's work limit), but some scenarios multiply their
+// events in ways no estimate made before the run can see: callers who hang
+// up at once and always redial, with nobody on duty to answer, ring again
+// and again for the whole horizon. So that such a run ends rather than
+// seeming to hang, a replication may simulate at most eventsPerVisit events
+// for each contact's expected visit to a queue, plus eventFloor; an
+// ordinary contact needs two or three (its arrival, the end of its service,
+// perhaps its abandonment) and a redial two more. A replication that
+// reaches its budget stops with a *BudgetError.
+const (
+	eventsPerVisit = 200
+	eventFloor     = 100_000_000
+)
+
+// limits are one model's bounds. Tests lower them to reach them quickly.
+type limits struct {
+	waiting int     // most contacts waiting in one queue
+	events  uint64  // events one replication may simulate
+	visits  float64 // expected visits of contacts to queues, over the horizon
+	// noCompact keeps answered contacts' abandonment events in the heap
+	// until they fire (replication.compact); tests set it to check that
+	// compaction changes nothing.
+	noCompact bool
+}
+
+// compileLimits sets the bounds of a model from the mean number of queues
+// a contact joining each queue visits (config.ExpectedVisits).
+func compileLimits(m *Model, visits map[string]float64) limits {
+	l := limits{waiting: MaxWaiting}
+	for _, s := range m.Streams {
+		l.visits += s.PerDay * m.End / day * visits[m.Queues[s.Queue].Name]
+	}
+	b := eventsPerVisit*l.visits + eventFloor
+	l.events = math.MaxUint64 / 2
+	if b < math.MaxUint64/2 {
+		l.events = uint64(b)
+	}
+	return l
+}
+
+// BudgetError says that a replication stopped at its event budget.
+type BudgetError struct {
+	Replication    int
+	Events, Budget uint64
+	Visits         float64 // expected visits of contacts to queues
+}
+
+func (e *BudgetError) Error() string {
+	return fmt.Sprintf("replication %d stopped after %d events, over its limit of %d (%d for each of the %.3g expected visits of a contact to a queue, and %d more): contacts are going round without end, for example callers who hang up at once (patience 0, or nobody on duty) and always redial",
+		e.Replication, e.Events, e.Budget, eventsPerVisit, e.Visits, eventFloor)
+}
