@@ -90,8 +90,36 @@ func Compile(s *config.Scenario) (*Model, error) {
 		m.Pools = append(m.Pools, compilePool(p))
 	}
 	m.assignWork()
+	m.markAbandonment()
 	m.limits = compileLimits(m, config.ExpectedVisits(s.Queues))
 	return m, nil
+}
+
+// markAbandonment marks the queues with patience that a call or a chat can
+// reach, through routes of positive probability from the queue its stream
+// enters.
+func (m *Model) markAbandonment() {
+	reached := make([]bool, len(m.Queues))
+	var todo []QueueID
+	for _, s := range m.Streams {
+		if !s.text && !reached[s.Queue] {
+			reached[s.Queue] = true
+			todo = append(todo, s.Queue)
+		}
+	}
+	for len(todo) > 0 {
+		q := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		for _, r := range m.Queues[q].routes {
+			if r.queue != noQueue && !reached[r.queue] {
+				reached[r.queue] = true
+				todo = append(todo, r.queue)
+			}
+		}
+	}
+	for i := range m.Queues {
+		m.Queues[i].abandons = reached[i] && m.Queues[i].patience != nil
+	}
 }
 
 // assignWork gives each pool the queues it serves, most urgent first.

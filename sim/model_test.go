@@ -229,3 +229,33 @@ func TestCompileRefusesInvalid(t *testing.T) {
 	require.Equal(t, "queues[0].served_by[0]", probs.List[0].Path)
 	require.Equal(t, "queues[0].routes", probs.List[1].Path)
 }
+
+// A queue abandons only when it has a patience and a call or chat can
+// reach it: texts never abandon, so a queue only texts reach (directly or
+// by a route) does not, and the report must not take its backlog for one
+// that abandonment keeps in check.
+func TestAbandonsOnlyWhereCallsReach(t *testing.T) {
+	s := mmc(10, time.Minute, 5*time.Minute, 2, 1, 2)
+	p := expo(5 * time.Minute)
+	s.Streams[0].Channel = "text"
+	s.Queues[0].Routes = map[string]float64{"q2": 0.5, "done": 0.5}
+	s.Queues = append(s.Queues,
+		config.Queue{Name: "q2", Priority: 1, Patience: &p, Service: expo(time.Minute), ServedBy: []string{"agents"}, Routes: map[string]float64{"done": 1}},
+		config.Queue{Name: "q3", Priority: 1, Patience: &p, Service: expo(time.Minute), ServedBy: []string{"agents"}, Routes: map[string]float64{"q2": 1}},
+		config.Queue{Name: "q4", Priority: 1, Service: expo(time.Minute), ServedBy: []string{"agents"}, Routes: map[string]float64{"done": 1}})
+	s.Streams = append(s.Streams,
+		config.Stream{Name: "phone", Arrivals: config.Arrivals{PerHour: 1}, Enter: "q3"},
+		config.Stream{Name: "more", Arrivals: config.Arrivals{PerHour: 1}, Enter: "q4"})
+	m, err := Compile(s)
+	require.NoError(t, err)
+	got := map[string]bool{}
+	for i := range m.Queues {
+		got[m.Queues[i].Name] = m.Queues[i].Abandons()
+	}
+	require.Equal(t, map[string]bool{
+		"q":  false, // patience, but only texts enter it
+		"q2": true,  // reached by calls routed from q3
+		"q3": true,  // calls enter it
+		"q4": false, // calls enter it, but it has no patience
+	}, got)
+}

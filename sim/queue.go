@@ -18,10 +18,14 @@ type Queue struct {
 	Within   float64
 	Fraction float64
 	routes   routes
+	// abandons: the queue has patience and a call or chat can reach it.
+	abandons bool
 }
 
-// Abandons reports whether callers in this queue can run out of patience.
-func (q *Queue) Abandons() bool { return q.patience != nil }
+// Abandons reports whether contacts in this queue can run out of patience:
+// it has a patience, and calls or chats reach it (texts never abandon, so
+// a queue only texts reach never does, whatever its patience).
+func (q *Queue) Abandons() bool { return q.abandons }
 
 func compileQueue(q config.Queue, pools map[string]PoolID, queues map[string]QueueID, dests *destinations) Queue {
 	cq := Queue{Name: q.Name, Priority: q.Priority, Concurrency: max(q.Concurrency, 1)}
