@@ -10,10 +10,6 @@ import (
 	"spoa/config"
 )
 
-// fuzzFormats are the file types FuzzParse reads data as, chosen by the
-// fuzzer's format byte; the last two are refused whatever the data.
-var fuzzFormats = []string{"yaml", "json", "toml", "yml", "", "xml"}
-
 // fuzzSets are --set strings for the seed corpus: good ones, and the
 // mistakes the command line must refuse with the key's path.
 var fuzzSets = []string{
@@ -74,13 +70,13 @@ func fuzzSeeds(f *testing.F) {
 	f.Add([]byte(""), "yaml", "")
 }
 
-// FuzzParse: no input, in any format, with any --set, makes Parse panic,
+// FuzzParse: no input, in any format, with any --set, makes Bytes panic,
 // and whatever it returns is one of two things: a scenario that config.Validate
 // passes (and that reads back the same from its JSON), or a *config.Problems
 // whose every line names the file. sim's FuzzCompile carries on from a
 // parsed scenario to Compile and a short run.
 //
-//	go test -run XXX -fuzz FuzzParse -fuzztime 3m ./config/
+//	go test -run XXX -fuzz FuzzParse -fuzztime 3m ./config/load/
 func FuzzParse(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte, format, set string) {
@@ -103,7 +99,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		require.NotNil(t, s)
-		require.NoError(t, config.Validate(s), "Parse passed a scenario that config.Validate refuses")
+		require.NoError(t, config.Validate(s), "Bytes passed a scenario that config.Validate refuses")
 		// A scenario that was accepted can be written out and read back:
 		// what `spoa init` and a report's config hash rely on.
 		js, err := json.Marshal(s)
