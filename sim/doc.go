@@ -3,6 +3,29 @@
 // on a rota serving them, abandonment, redial and routing to other queues or
 // to destinations.
 //
+// # Layout
+//
+// Compile (model.go) checks a config.Scenario and resolves it into a Model
+// of indices; after that nothing refers to the scenario. One concept a
+// file, each a compiled part of the Model and the type that holds its
+// state in one replication, with the methods that change it:
+//
+//   - arrivals.go: Stream, its arrival rate by hour of the week, and the
+//     source of its arrival times and contacts' seeds
+//   - queue.go: Queue, and queueState, its waiting line
+//   - pool.go, chat.go, rota.go: Pool; poolState, how many are on duty and
+//     busy; the chat desk of staff holding several chats; the rota as a
+//     weekly step function and the cursor that walks it
+//   - routing.go: where a contact goes after service
+//   - contact.go: a contact, its own random numbers, and the reused slots
+//   - recorder.go: every statistic, written in one place (stats_types.go
+//     says what each means; stats.go the mergeable accumulators)
+//   - limits.go: the bounds that keep a run finite in memory and time
+//   - engine.go: the event heap; replication.go the event loop, which only
+//     dispatches each event to the parts above; run.go replications in
+//     parallel
+//   - erlang.go: the queueing formulas the simulator is checked against
+//
 // # Clock
 //
 // Time is a float64 count of seconds from 00:00 on a Monday. The warm-up
@@ -45,7 +68,7 @@
 // once, not the number that have passed through. That number is bounded
 // too: at most MaxWaiting (a million) contacts wait in one queue, and a
 // contact that finds its queue that full is turned away and counted
-// (overload.go), so a queue whose demand exceeds its capacity with no
+// (limits.go), so a queue whose demand exceeds its capacity with no
 // abandonment runs to the end in bounded memory rather than exhausting it.
 // A queue's ring of entries drops those of contacts who abandoned before it
 // grows, so it too follows the number waiting. An answered caller's

@@ -18,7 +18,7 @@ type Stats struct {
 type QueueStats struct {
 	Offered, Served, Abandoned, WaitingAtEnd int64
 	// TurnedAway counts contacts that found MaxWaiting already waiting and
-	// were refused (overload.go).
+	// were refused (limits.go).
 	TurnedAway int64
 	// Wait is over served contacts: seconds from joining to being answered.
 	Wait         Welford
