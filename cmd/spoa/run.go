@@ -16,6 +16,7 @@ import (
 
 	"spoa/config"
 	"spoa/results"
+	"spoa/results/html"
 	"spoa/sim"
 )
 
@@ -141,7 +142,7 @@ func writeReport(stdout io.Writer, output, format string, r *results.Report) err
 	case "csv":
 		write = results.WriteCSV
 	case "html":
-		write = results.WriteHTML
+		write = html.Write
 	}
 	return emit(stdout, output, func(w io.Writer) error { return write(w, r) })
 }
