@@ -79,11 +79,12 @@ func WriteCompareTable(w io.Writer, c *Comparison) error {
 			if d != nil && d.N > 1 && (d.CI95Low > 0 || d.CI95High < 0) {
 				mark = " *"
 			}
-			ci := "-"
+			change, ci := "-", "-"
 			if d != nil && d.Measured() {
+				change = m.Unit.FormatChange(d.Mean)
 				ci = m.Unit.FormatChange(d.CI95Low) + " to " + m.Unit.FormatChange(d.CI95High)
 			}
-			fmt.Fprintf(tw, "%s%s\t%s\t", showChange(m, d), mark, ci)
+			fmt.Fprintf(tw, "%s%s\t%s\t", change, mark, ci)
 		}
 		fmt.Fprintln(tw)
 	}
@@ -100,12 +101,4 @@ func show(m Measure, f *Figure) string {
 		return "-"
 	}
 	return m.Unit.Show(*f)
-}
-
-// showChange writes a difference, signed, or "-" where there is none.
-func showChange(m Measure, d *Figure) string {
-	if d == nil || !d.Measured() {
-		return "-"
-	}
-	return m.Unit.FormatChange(d.Mean)
 }

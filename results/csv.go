@@ -38,7 +38,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 		}
 	}
 	for _, p := range Profiles {
-		for n := range r.Rows(p.section) {
+		for n := range r.Rows(p.Section) {
 			for h, f := range r.Hourly[p.Name][n] {
 				row("hourly", n, p.csvName(), strconv.Itoa(h), f)
 			}

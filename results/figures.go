@@ -26,8 +26,8 @@ func (f Figures) Lookup(measure string) (Figure, bool) {
 	if f.section == nil {
 		return Figure{}, false
 	}
-	i, ok := f.section.index(measure)
-	if !ok {
+	i := indexOf(f.section.Measures, measure)
+	if i < 0 {
 		return Figure{}, false
 	}
 	return f.list[i], true

@@ -10,8 +10,10 @@ type Profile struct {
 	Name string // the key under "hourly" in JSON
 	// PerDay: the figures are a day's, a count over the measured days
 	// divided by them, and CSV calls the profile NAME_per_day.
-	PerDay  bool
-	section *Section
+	PerDay bool
+	// Section is whose rows have the profile: Report.Rows gives their
+	// names in order.
+	Section *Section
 	// value is the figure in hour h of one replication.
 	value func(v view, h int) float64
 }
@@ -20,23 +22,23 @@ type Profile struct {
 // JSON and CSV.
 var Profiles = []Profile{
 	// First attempts.
-	{Name: "arrivals", PerDay: true, section: Streams, value: func(v view, h int) float64 {
+	{Name: "arrivals", PerDay: true, Section: Streams, value: func(v view, h int) float64 {
 		return v.streamSum(func(s *sim.StreamStats) int64 { return s.HourOffered[h] })
 	}},
 	// Contacts joining each queue.
-	{Name: "offered", PerDay: true, section: Queues, value: func(v view, h int) float64 {
+	{Name: "offered", PerDay: true, Section: Queues, value: func(v view, h int) float64 {
 		return float64(v.queueStats().HourOffered[h])
 	}},
 	// The mean wait of served contacts by the hour they joined.
-	{Name: "asa_s", section: Queues, value: func(v view, h int) float64 {
+	{Name: "asa_s", Section: Queues, value: func(v view, h int) float64 {
 		return meanOf(v.queueStats().HourWait[h])
 	}},
-	{Name: "utilisation", section: Pools, value: func(v view, h int) float64 {
+	{Name: "utilisation", Section: Pools, value: func(v view, h int) float64 {
 		return ratio(v.poolSum(func(p *sim.PoolStats) float64 { return p.HourBusy[h] }),
 			v.poolSum(func(p *sim.PoolStats) float64 { return p.HourOnDuty[h] }))
 	}},
 	// Contacts reaching each destination.
-	{Name: "destinations", PerDay: true, section: Destinations, value: func(v view, h int) float64 {
+	{Name: "destinations", PerDay: true, Section: Destinations, value: func(v view, h int) float64 {
 		return float64(v.destStats().Hour[h])
 	}},
 }
@@ -53,7 +55,7 @@ func (p Profile) csvName() string {
 // the replications.
 func (p Profile) figures(m *sim.Model, st []sim.Stats) map[string][]Figure {
 	out := map[string][]Figure{}
-	for _, s := range p.section.rows(m) {
+	for _, s := range p.Section.rows(m) {
 		bins := make([]Figure, 24)
 		for h := range bins {
 			values := make([]float64, len(st))

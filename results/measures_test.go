@@ -25,7 +25,7 @@ func TestMeasureTables(t *testing.T) {
 		}
 	}
 	for _, p := range Profiles {
-		require.Contains(t, Sections, p.section, p.Name)
+		require.Contains(t, Sections, p.Section, p.Name)
 	}
 }
 

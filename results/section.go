@@ -56,14 +56,9 @@ type shown struct {
 // is none: a name in the code that is not in the table is a bug.
 func (sec *Section) Measure(name string) Measure { return sec.Measures[sec.mustIndex(name)] }
 
-func (sec *Section) index(name string) (int, bool) {
-	i := indexOf(sec.Measures, name)
-	return i, i >= 0
-}
-
 func (sec *Section) mustIndex(name string) int {
-	i, ok := sec.index(name)
-	if !ok {
+	i := indexOf(sec.Measures, name)
+	if i < 0 {
 		panic("results: section " + sec.Name + " has no measure " + name)
 	}
 	return i
