@@ -5,9 +5,10 @@
 // a scenario or a comparison from loaded scenarios in one call
 // (Simulate, CompareScenarios).
 //
-// What each report section measures is one table a section (measures.go):
-// a measure's name, label, unit and computation are written there once and
-// read by the report, every writer and comparisons.
+// Each section of a report (queues, pools, streams, channels,
+// destinations) is a table of measures (measures.go): a measure's name,
+// label, unit and computation are written there once, and the report,
+// every writer and comparisons read them from there.
 //
 // Writers take an io.Writer and never touch files; the command line writes
 // to a temporary file and renames it, so no half-written report is left.
