@@ -31,10 +31,19 @@ type CompareRow struct {
 	Diffs   []*Figure `json:"diffs"`
 }
 
-// CompareSections are the sections of a comparison, in the order shown:
-// first what means the same whatever the design (streams, channels,
+// compared are the sections of a comparison, in the order shown: first
+// what means the same whatever the design (streams, channels,
 // destinations, totals), then the parts of each design.
-var CompareSections = []string{"streams", "channels", "destinations", "totals", "pools", "queues"}
+var compared = []*Section{Streams, Channels, Destinations, Totals, Pools, Queues}
+
+// CompareSections name the sections of a comparison, in the order shown.
+var CompareSections = func() []string {
+	out := make([]string, len(compared))
+	for i, sec := range compared {
+		out[i] = sec.Name
+	}
+	return out
+}()
 
 // Only keeps the rows of the named sections.
 func (c *Comparison) Only(sections []string) {
@@ -57,10 +66,10 @@ type measure struct {
 	values                 []float64
 }
 
-// Compare lines up the scenarios' measures: streams and channels (which
-// mean the same whatever the design), destinations, pools, queues and
-// totals. Runs must have the same number of replications with the same
-// seed for the pairing to hold.
+// Compare lines up the scenarios' measures, as each section's table says
+// a comparison shows them. Runs must have the same number of replications
+// with the same seed for the pairing to hold (CompareScenarios sees to
+// it).
 func Compare(seed uint64, runs []Run) *Comparison {
 	c := &Comparison{Seed: seed}
 	index := map[string]int{}
@@ -94,20 +103,16 @@ func Compare(seed uint64, runs []Run) *Comparison {
 			if !ok {
 				continue
 			}
-			var s series
-			for _, x := range v {
-				s.add(x)
-			}
-			f := s.figure()
+			f := figureOf(v)
 			row.Values[i] = &f
 			if i == 0 || !hasBase {
 				continue
 			}
-			var d series
-			for j := 0; j < min(len(v), len(base)); j++ {
-				d.add(v[j] - base[j])
+			d := make([]float64, min(len(v), len(base)))
+			for j := range d {
+				d[j] = v[j] - base[j]
 			}
-			df := d.figure()
+			df := figureOf(d)
 			row.Diffs[i] = &df
 		}
 	}
@@ -124,56 +129,28 @@ func stableSortRows(rows []CompareRow, rank map[string]int) {
 	}
 }
 
-// measures lists the figures a comparison shows, each per replication.
+// measures lists the figures a comparison shows, each per replication,
+// section by section.
 func measures(m *sim.Model, st []sim.Stats) []measure {
 	var out []measure
-	add := func(section, name, what string, f perRep) {
-		v := make([]float64, len(st))
-		for i := range st {
-			v[i] = f(&st[i])
-		}
-		out = append(out, measure{section, name, what, v})
-	}
-	for si, s := range m.Streams {
-		add("streams", s.Name, "asa_s", streamsASA([]int{si}))
-		add("streams", s.Name, "abandon_fraction", streamsAbandon([]int{si}))
-		add("streams", s.Name, "time_to_clinician_s", func(x *sim.Stats) float64 { return meanOf(x.Streams[si].ToClinician) })
-		add("streams", s.Name, "time_in_system_s", func(x *sim.Stats) float64 { return meanOf(x.Streams[si].InSystem) })
-	}
-	order, idx := channelStreams(m)
-	for _, ch := range order {
-		add("channels", ch, "asa_s", streamsASA(idx[ch]))
-		add("channels", ch, "abandon_fraction", streamsAbandon(idx[ch]))
-	}
-	for di, d := range m.Dests {
-		add("destinations", d, "per_day", func(x *sim.Stats) float64 { return float64(x.Dests[di].Count) / m.Days })
-	}
-	wte := 0.0
-	for pi := range m.Pools {
-		wte += m.Pools[pi].WTE()
-	}
-	add("totals", "all pools", "wte", func(*sim.Stats) float64 { return wte })
-	add("totals", "all pools", "utilisation", func(x *sim.Stats) float64 {
-		var busy, duty float64
-		for _, p := range x.Pools {
-			busy += p.Busy
-			duty += p.OnDuty
-		}
-		return ratio(busy, duty)
-	})
-	for pi, p := range m.Pools {
-		add("pools", p.Name, "utilisation", poolUtilisation(pi))
-		add("pools", p.Name, "wte", func(*sim.Stats) float64 { return m.Pools[pi].WTE() })
-	}
-	for qi, q := range m.Queues {
-		add("queues", q.Name, "asa_s", queueASA(qi))
-		add("queues", q.Name, "wait_p90_s", queueWaitQuantile(qi, 0.9))
-		if q.Within > 0 {
-			add("queues", q.Name, "within_target_fraction", queueWithinTarget(qi))
-		}
-		if q.Abandons() {
-			add("queues", q.Name, "abandon_fraction", queueAbandon(qi))
+	for _, sec := range compared {
+		for _, s := range sec.rows(m) {
+			for _, c := range sec.compare {
+				if c.where == nil || c.where(s) {
+					out = append(out, measure{sec.Name, s.name, c.measure, sec.Measure(c.measure).values(s, st)})
+				}
+			}
 		}
 	}
 	return out
+}
+
+// measureOf is a row's measure, from its section's table.
+func (r CompareRow) measureOf() Measure {
+	for _, sec := range compared {
+		if sec.Name == r.Section {
+			return sec.Measure(r.Measure)
+		}
+	}
+	panic("results: a comparison has no section " + r.Section)
 }

@@ -48,7 +48,7 @@ func WriteCompareTable(w io.Writer, c *Comparison) error {
 	var tw *tabwriter.Writer
 	width := 0
 	for _, r := range c.Rows {
-		width = max(width, len(r.Name)+1+len(label(r.Measure)))
+		width = max(width, len(r.Name)+1+len(r.measureOf().Label))
 	}
 	for _, r := range c.Rows {
 		if r.Section != section {
@@ -67,9 +67,10 @@ func WriteCompareTable(w io.Writer, c *Comparison) error {
 			}
 			fmt.Fprintln(tw)
 		}
-		fmt.Fprintf(tw, "%-*s\t", width, r.Name+" "+label(r.Measure))
+		m := r.measureOf()
+		fmt.Fprintf(tw, "%-*s\t", width, r.Name+" "+m.Label)
 		for i, v := range r.Values {
-			fmt.Fprintf(tw, "%s\t", show(r.Measure, v, false))
+			fmt.Fprintf(tw, "%s\t", show(m, v))
 			if i == 0 {
 				continue
 			}
@@ -78,11 +79,12 @@ func WriteCompareTable(w io.Writer, c *Comparison) error {
 			if d != nil && d.N > 1 && (d.CI95Low > 0 || d.CI95High < 0) {
 				mark = " *"
 			}
-			ci := "-"
+			change, ci := "-", "-"
 			if d != nil && d.Measured() {
-				ci = show(r.Measure, &Figure{Mean: d.CI95Low, N: 1}, true) + " to " + show(r.Measure, &Figure{Mean: d.CI95High, N: 1}, true)
+				change = m.Unit.FormatChange(d.Mean)
+				ci = m.Unit.FormatChange(d.CI95Low) + " to " + m.Unit.FormatChange(d.CI95High)
 			}
-			fmt.Fprintf(tw, "%s%s\t%s\t", show(r.Measure, d, true), mark, ci)
+			fmt.Fprintf(tw, "%s%s\t%s\t", change, mark, ci)
 		}
 		fmt.Fprintln(tw)
 	}
@@ -93,53 +95,10 @@ func WriteCompareTable(w io.Writer, c *Comparison) error {
 	return err
 }
 
-// label names a measure for a person.
-func label(m string) string {
-	switch m {
-	case "asa_s":
-		return "mean wait"
-	case "wait_p90_s":
-		return "90th centile wait"
-	case "abandon_fraction":
-		return "abandoned"
-	case "within_target_fraction":
-		return "within target"
-	case "time_to_clinician_s":
-		return "time to clinician"
-	case "time_in_system_s":
-		return "time in system"
-	case "per_day":
-		return "a day"
-	case "wte":
-		return "WTE"
-	}
-	return m
-}
-
-// show formats a figure (or a difference, signed) by what it measures:
-// durations, shares in per cent (differences in percentage points), counts.
-func show(measure string, f *Figure, signed bool) string {
-	if f == nil || !f.Measured() {
+// show writes a scenario's figure, or "-" where it has none.
+func show(m Measure, f *Figure) string {
+	if f == nil {
 		return "-"
 	}
-	x := f.Mean
-	sign := ""
-	if signed && x != 0 {
-		sign = "+"
-		if x < 0 {
-			sign = "-"
-			x = -x
-		}
-	}
-	switch {
-	case strings.HasSuffix(measure, "_s"):
-		return sign + Dur(x)
-	case strings.HasSuffix(measure, "fraction") || measure == "utilisation":
-		if signed {
-			return fmt.Sprintf("%s%.1f pts", sign, 100*x)
-		}
-		return pct(x)
-	default:
-		return fmt.Sprintf("%s%.1f", sign, x)
-	}
+	return m.Unit.Show(*f)
 }

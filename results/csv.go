@@ -25,64 +25,25 @@ func WriteCSV(w io.Writer, r *Report) error {
 		row("run", r.Scenario, "partial", "", one(1))
 		row("run", r.Scenario, "requested_replications", "", one(float64(r.Meta.Requested)))
 	}
-	for _, n := range r.Order.Queues {
-		q := r.Queues[n]
-		for _, m := range []struct {
-			name string
-			f    Figure
-		}{
-			{"offered", q.Offered}, {"served", q.Served}, {"abandoned", q.Abandoned},
-			{"waiting_at_end", q.WaitingAtEnd}, {"turned_away", q.TurnedAway}, {"abandon_fraction", q.AbandonFraction},
-			{"asa_s", q.ASA}, {"wait_p50_s", q.WaitP50}, {"wait_p90_s", q.WaitP90},
-			{"wait_p95_s", q.WaitP95}, {"wait_p99_s", q.WaitP99}, {"waited_fraction", q.WaitedFraction},
-			{"within_target_fraction", q.WithinTargetFraction}, {"queue_length_mean", q.QueueLengthMean},
-		} {
-			row("queues", n, m.name, "", m.f)
-		}
-	}
-	for _, n := range r.Order.Pools {
-		p := r.Pools[n]
-		row("pools", n, "utilisation", "", p.Utilisation)
-		row("pools", n, "staff_hours", "", p.StaffHours)
-		row("pools", n, "wte", "", p.WTE)
-	}
-	for _, n := range r.Order.Streams {
-		s := r.Streams[n]
-		row("streams", n, "offered", "", s.Offered)
-		row("streams", n, "redials", "", s.Redials)
-		row("streams", n, "abandoned", "", s.Abandoned)
-		row("streams", n, "abandon_fraction", "", s.AbandonFraction)
-		row("streams", n, "asa_s", "", s.ASA)
-		row("streams", n, "time_to_clinician_s", "", s.TimeToClinician)
-		row("streams", n, "time_in_system_s", "", s.TimeInSystem)
-	}
-	for _, n := range r.Order.Channels {
-		c := r.Channels[n]
-		row("channels", n, "offered", "", c.Offered)
-		row("channels", n, "abandoned", "", c.Abandoned)
-		row("channels", n, "abandon_fraction", "", c.AbandonFraction)
-		row("channels", n, "asa_s", "", c.ASA)
-	}
-	for _, n := range r.Order.Destinations {
-		d := r.Destinations[n]
-		row("destinations", n, "count", "", d.Count)
-		row("destinations", n, "per_day", "", d.PerDay)
-		for _, s := range r.Order.Streams {
-			row("destinations", n, "per_day_by_stream", s, d.PerDayStream[s])
-		}
-	}
-	hourly := func(measure string, names []string, m map[string][]Figure) {
-		for _, n := range names {
-			for h, f := range m[n] {
-				row("hourly", n, measure, strconv.Itoa(h), f)
+	for _, sec := range Sections {
+		for n, figs := range r.Rows(sec) {
+			for m, f := range figs.All() {
+				row(sec.Name, n, m.Name, "", f)
+			}
+			if sec == Destinations {
+				for _, s := range r.Order.Streams {
+					row(sec.Name, n, byStream, s, r.Destinations[n].PerDayStream[s])
+				}
 			}
 		}
 	}
-	hourly("arrivals_per_day", r.Order.Streams, r.Hourly.Arrivals)
-	hourly("offered_per_day", r.Order.Queues, r.Hourly.Offered)
-	hourly("asa_s", r.Order.Queues, r.Hourly.ASA)
-	hourly("utilisation", r.Order.Pools, r.Hourly.Utilisation)
-	hourly("destinations_per_day", r.Order.Destinations, r.Hourly.Destinations)
+	for _, p := range Profiles {
+		for n := range r.Rows(p.Section) {
+			for h, f := range r.Hourly[p.Name][n] {
+				row("hourly", n, p.csvName(), strconv.Itoa(h), f)
+			}
+		}
+	}
 	for _, t := range r.Targets {
 		met := 0.0
 		if t.Met {

@@ -29,13 +29,13 @@ func TestEmbeddedScenariosRun(t *testing.T) {
 			require.Empty(t, r.Warnings)
 			for _, q := range r.Order.Queues {
 				f := r.Queues[q]
-				require.InDelta(t, f.Offered.Mean, f.Served.Mean+f.Abandoned.Mean+f.WaitingAtEnd.Mean, 1e-9, q)
+				require.InDelta(t, f.Get("offered").Mean, f.Get("served").Mean+f.Get("abandoned").Mean+f.Get("waiting_at_end").Mean, 1e-9, q)
 			}
 			for i, sm := range m.Streams {
 				// A week of demand: the per-day rate within four standard
 				// deviations of a Poisson count.
 				n := sm.PerDay * 7 * 2
-				require.InEpsilon(t, sm.PerDay, r.Streams[r.Order.Streams[i]].Offered.Mean/7, 4/math.Sqrt(n), sm.Name)
+				require.InEpsilon(t, sm.PerDay, r.Streams[r.Order.Streams[i]].Get("offered").Mean/7, 4/math.Sqrt(n), sm.Name)
 			}
 			require.Len(t, r.Targets, countTargets(s))
 		})

@@ -1,99 +1,82 @@
 package results
 
-import (
-	"math"
+import "iter"
 
-	"spoa/config"
-	"spoa/sim"
-)
+// Figures are what a section reports of one of its rows (a queue, a pool,
+// a stream …): a Figure for each of the section's measures, in its order.
+// The zero value, a row the report does not have, has none.
+type Figures struct {
+	section *Section
+	list    []Figure
+}
 
-// perRep is one figure's value in one replication, NaN where it cannot be
-// measured there. The report and the comparison both build on these, so a
-// figure means the same in each.
-type perRep func(*sim.Stats) float64
+// Get returns the figure of the named measure: the zero Figure for a row
+// the report does not have. It panics if the section has no such measure,
+// a misspelt name being a bug.
+func (f Figures) Get(measure string) Figure {
+	if f.section == nil {
+		return Figure{}
+	}
+	return f.list[f.section.mustIndex(measure)]
+}
 
-func queueASA(qi int) perRep { return func(x *sim.Stats) float64 { return meanOf(x.Queues[qi].Wait) } }
+// Lookup returns the figure of the named measure, and whether the row has
+// that measure: a channel has no redials, though a stream does.
+func (f Figures) Lookup(measure string) (Figure, bool) {
+	if f.section == nil {
+		return Figure{}, false
+	}
+	i := indexOf(f.section.Measures, measure)
+	if i < 0 {
+		return Figure{}, false
+	}
+	return f.list[i], true
+}
 
-func queueWaitQuantile(qi int, p float64) perRep {
-	return func(x *sim.Stats) float64 {
-		if x.Queues[qi].Served == 0 {
-			return math.NaN()
+// Show writes the named measure's mean in its unit, or "-" where no
+// replication measured it.
+func (f Figures) Show(measure string) string {
+	if f.section == nil {
+		return "-"
+	}
+	return f.section.Measure(measure).Unit.Show(f.Get(measure))
+}
+
+// All yields each of the section's measures with its figure, in order.
+func (f Figures) All() iter.Seq2[Measure, Figure] {
+	return func(yield func(Measure, Figure) bool) {
+		if f.section == nil {
+			return
 		}
-		return x.Queues[qi].WaitHist.Quantile(p)
-	}
-}
-
-func queueWithinTarget(qi int) perRep {
-	return func(x *sim.Stats) float64 {
-		return ratio(float64(x.Queues[qi].WithinTarget), float64(x.Queues[qi].Served))
-	}
-}
-
-func queueAbandon(qi int) perRep {
-	return func(x *sim.Stats) float64 {
-		return ratio(float64(x.Queues[qi].Abandoned), float64(x.Queues[qi].Offered))
-	}
-}
-
-func poolUtilisation(pi int) perRep {
-	return func(x *sim.Stats) float64 { return ratio(x.Pools[pi].Busy, x.Pools[pi].OnDuty) }
-}
-
-// streamsASA is the mean wait until first answered over the given streams.
-func streamsASA(idx []int) perRep {
-	return func(x *sim.Stats) float64 {
-		var w sim.Welford
-		for _, si := range idx {
-			w.Merge(x.Streams[si].Answer)
-		}
-		return meanOf(w)
-	}
-}
-
-// streamsAbandon is abandonments over all attempts (redials included) of
-// the given streams.
-func streamsAbandon(idx []int) perRep {
-	return func(x *sim.Stats) float64 {
-		var ab, at int64
-		for _, si := range idx {
-			ab += x.Streams[si].Abandoned
-			at += x.Streams[si].Offered + x.Streams[si].Redials
-		}
-		return ratio(float64(ab), float64(at))
-	}
-}
-
-func streamsOffered(idx []int) perRep {
-	return func(x *sim.Stats) float64 {
-		t := int64(0)
-		for _, si := range idx {
-			t += x.Streams[si].Offered
-		}
-		return float64(t)
-	}
-}
-
-func streamsAbandoned(idx []int) perRep {
-	return func(x *sim.Stats) float64 {
-		t := int64(0)
-		for _, si := range idx {
-			t += x.Streams[si].Abandoned
-		}
-		return float64(t)
-	}
-}
-
-// channelStreams groups the model's streams by channel, in the order of
-// config.Channels, leaving out channels no stream uses.
-func channelStreams(m *sim.Model) (order []string, idx map[string][]int) {
-	idx = map[string][]int{}
-	for si, s := range m.Streams {
-		idx[s.Channel] = append(idx[s.Channel], si)
-	}
-	for _, ch := range config.Channels {
-		if len(idx[ch]) > 0 {
-			order = append(order, ch)
+		for i, m := range f.section.Measures {
+			if !yield(m, f.list[i]) {
+				return
+			}
 		}
 	}
-	return order, idx
+}
+
+// members are the figures as JSON object members, keyed by measure.
+func (f Figures) members() []member {
+	var out []member
+	for m, fig := range f.All() {
+		out = append(out, member{m.Name, fig})
+	}
+	return out
+}
+
+// MarshalJSON writes one object, a key for each measure in the section's
+// order (encoding/json would sort a map's keys).
+func (f Figures) MarshalJSON() ([]byte, error) { return object(f.members()) }
+
+// read decodes a row of sec from a JSON object: its measures and, for a
+// row that has more (a stream's channel), the extra members. Any other
+// key is refused, as ReadJSON refuses unknown fields everywhere.
+func (f *Figures) read(sec *Section, b []byte, extra ...member) error {
+	f.section, f.list = sec, make([]Figure, len(sec.Measures))
+	members := extra
+	for i, m := range sec.Measures {
+		members = append(members, member{m.Name, &f.list[i]})
+	}
+	return readObject(b, members)
 }

@@ -28,8 +28,8 @@ func turnedAway(t *testing.T) *Report {
 func TestTurnedAwayWarnsAndIsReported(t *testing.T) {
 	r := turnedAway(t)
 	q := r.Queues["q"]
-	require.InDelta(t, 1_500_000, q.TurnedAway.Mean, 1e-6)
-	require.InDelta(t, q.Offered.Mean, q.Served.Mean+q.Abandoned.Mean+q.WaitingAtEnd.Mean+q.TurnedAway.Mean, 1e-6)
+	require.InDelta(t, 1_500_000, q.Get("turned_away").Mean, 1e-6)
+	require.InDelta(t, q.Get("offered").Mean, q.Get("served").Mean+q.Get("abandoned").Mean+q.Get("waiting_at_end").Mean+q.Get("turned_away").Mean, 1e-6)
 	require.Len(t, r.Warnings, 1)
 	require.Contains(t, r.Warnings[0], "queue q: 1500000 contacts a replication")
 	require.Contains(t, r.Warnings[0], "were turned away, because 1000000 were already waiting")

@@ -1,21 +1,6 @@
 package results
 
-// Figure is one measure over replications: the mean, the sample standard
-// deviation between replications, and a 95% confidence interval for the
-// mean from Student's t with n−1 degrees of freedom. With one replication
-// the interval is the mean itself. N is the number of replications in
-// which the figure could be measured (a mean wait needs someone served);
-// with N = 0 it was never measured and the other fields are 0.
-type Figure struct {
-	Mean     float64 `json:"mean"`
-	SD       float64 `json:"sd"`
-	CI95Low  float64 `json:"ci95_low"`
-	CI95High float64 `json:"ci95_high"`
-	N        int     `json:"n"`
-}
-
-// Measured reports whether any replication measured the figure.
-func (f Figure) Measured() bool { return f.N > 0 }
+import "iter"
 
 // Report is what a run found. Map keys are the scenario's names; the JSON
 // names are those of SPEC.md and keep their meaning.
@@ -26,6 +11,7 @@ type Report struct {
 	Days         float64 `json:"days"`
 	WarmupDays   float64 `json:"warmup_days"`
 
+	// Keyed as the Sections are named.
 	Queues       map[string]QueueReport   `json:"queues"`
 	Pools        map[string]PoolReport    `json:"pools"`
 	Streams      map[string]StreamReport  `json:"streams"`
@@ -52,77 +38,34 @@ type Order struct {
 	Channels     []string `json:"channels"`
 }
 
-// QueueReport: counts are per replication over the measured days; waits
-// are in seconds, over served contacts.
-type QueueReport struct {
-	Offered              Figure `json:"offered"`
-	Served               Figure `json:"served"`
-	Abandoned            Figure `json:"abandoned"`
-	WaitingAtEnd         Figure `json:"waiting_at_end"`
-	TurnedAway           Figure `json:"turned_away"` // found sim.MaxWaiting already waiting
-	AbandonFraction      Figure `json:"abandon_fraction"`
-	ASA                  Figure `json:"asa_s"`
-	WaitP50              Figure `json:"wait_p50_s"`
-	WaitP90              Figure `json:"wait_p90_s"`
-	WaitP95              Figure `json:"wait_p95_s"`
-	WaitP99              Figure `json:"wait_p99_s"`
-	WaitedFraction       Figure `json:"waited_fraction"`
-	WithinTargetFraction Figure `json:"within_target_fraction"`
-	QueueLengthMean      Figure `json:"queue_length_mean"`
-}
+// QueueReport is a queue's figures, one for each of the measures of
+// Queues.
+type QueueReport struct{ Figures }
 
-// PoolReport: utilisation is busy over on-duty staff-time; staff_hours are
-// on-duty staff-hours over the measured days; wte is the rota's rostered
-// hours a week over 37.5 (on-duty hours grossed up by shrinkage).
-type PoolReport struct {
-	Utilisation Figure `json:"utilisation"`
-	StaffHours  Figure `json:"staff_hours"`
-	WTE         Figure `json:"wte"`
-}
+// PoolReport is a pool's figures, one for each of the measures of Pools.
+type PoolReport struct{ Figures }
 
-// StreamReport: first attempts, redials, and times in seconds from arrival
-// to the first clinician and to reaching a destination.
+// StreamReport is a stream's channel and its figures, one for each of the
+// measures of Streams.
 type StreamReport struct {
-	Channel         string `json:"channel"`
-	Offered         Figure `json:"offered"`
-	Redials         Figure `json:"redials"`
-	Abandoned       Figure `json:"abandoned"`
-	AbandonFraction Figure `json:"abandon_fraction"` // of all attempts, redials included
-	// ASA: mean wait until first answered, in the queue the stream enters.
-	ASA             Figure `json:"asa_s"`
-	TimeToClinician Figure `json:"time_to_clinician_s"`
-	TimeInSystem    Figure `json:"time_in_system_s"`
+	Channel string
+	Figures
 }
 
-// ChannelReport adds up the streams of one channel.
-type ChannelReport struct {
-	Offered         Figure `json:"offered"`
-	Abandoned       Figure `json:"abandoned"`
-	AbandonFraction Figure `json:"abandon_fraction"`
-	ASA             Figure `json:"asa_s"`
-}
+// ChannelReport adds up the streams of one channel: a figure for each of
+// the measures of Channels.
+type ChannelReport struct{ Figures }
 
-// DestReport: contacts ending at a destination over the measured days, a
-// day, and a day from each stream.
+// DestReport is a destination's figures, one for each of the measures of
+// Destinations, and contacts a day from each stream.
 type DestReport struct {
-	Count        Figure            `json:"count"`
-	PerDay       Figure            `json:"per_day"`
-	PerDayStream map[string]Figure `json:"per_day_by_stream"`
+	Figures
+	PerDayStream map[string]Figure
 }
 
-// Hourly holds 24-bin profiles by hour of day (bin 0 is 00:00–01:00).
-type Hourly struct {
-	// Arrivals: first attempts a day in each hour, by stream.
-	Arrivals map[string][]Figure `json:"arrivals"`
-	// Offered: contacts a day joining each queue in each hour.
-	Offered map[string][]Figure `json:"offered"`
-	// ASA: mean wait of served contacts by the hour they joined, by queue.
-	ASA map[string][]Figure `json:"asa_s"`
-	// Utilisation by pool.
-	Utilisation map[string][]Figure `json:"utilisation"`
-	// Destinations: contacts a day reaching each destination in each hour.
-	Destinations map[string][]Figure `json:"destinations"`
-}
+// byStream names a destination's contacts a day from each stream in JSON
+// and CSV.
+const byStream = "per_day_by_stream"
 
 // TargetResult: whether a queue's target was met, on the mean over
 // replications.
@@ -147,4 +90,58 @@ type Meta struct {
 	Partial   bool `json:"partial,omitempty"`
 	Completed int  `json:"completed_replications,omitempty"`
 	Requested int  `json:"requested_replications,omitempty"`
+}
+
+// Rows yields the report's rows of one of the Sections, each name with
+// its figures, in the scenario's order.
+func (r *Report) Rows(sec *Section) iter.Seq2[string, Figures] {
+	names, get := r.section(sec)
+	return func(yield func(string, Figures) bool) {
+		for _, n := range names {
+			if !yield(n, get(n)) {
+				return
+			}
+		}
+	}
+}
+
+// section is where the report keeps a section's rows: their order, and
+// each row by name.
+func (r *Report) section(sec *Section) ([]string, func(string) Figures) {
+	switch sec {
+	case Queues:
+		return r.Order.Queues, func(n string) Figures { return r.Queues[n].Figures }
+	case Pools:
+		return r.Order.Pools, func(n string) Figures { return r.Pools[n].Figures }
+	case Streams:
+		return r.Order.Streams, func(n string) Figures { return r.Streams[n].Figures }
+	case Channels:
+		return r.Order.Channels, func(n string) Figures { return r.Channels[n].Figures }
+	case Destinations:
+		return r.Order.Destinations, func(n string) Figures { return r.Destinations[n].Figures }
+	}
+	panic("results: a report has no section " + sec.Name)
+}
+
+// The rows' JSON: Figures write themselves; these say which table to read
+// with, and add a stream's channel and a destination's streams.
+
+func (q *QueueReport) UnmarshalJSON(b []byte) error   { return q.read(Queues, b) }
+func (p *PoolReport) UnmarshalJSON(b []byte) error    { return p.read(Pools, b) }
+func (c *ChannelReport) UnmarshalJSON(b []byte) error { return c.read(Channels, b) }
+
+func (s StreamReport) MarshalJSON() ([]byte, error) {
+	return object(append([]member{{"channel", s.Channel}}, s.members()...))
+}
+
+func (s *StreamReport) UnmarshalJSON(b []byte) error {
+	return s.read(Streams, b, member{"channel", &s.Channel})
+}
+
+func (d DestReport) MarshalJSON() ([]byte, error) {
+	return object(append(d.members(), member{byStream, d.PerDayStream}))
+}
+
+func (d *DestReport) UnmarshalJSON(b []byte) error {
+	return d.read(Destinations, b, member{byStream, &d.PerDayStream})
 }

@@ -3,10 +3,95 @@ package results
 import (
 	"fmt"
 	"io"
-	"math"
 	"strings"
 	"text/tabwriter"
 )
+
+// column is a column of the text table: a measure of the row's section,
+// its mean in the measure's unit, a day where the measure is a total over
+// the measured days.
+type column struct {
+	measure string
+	head    string // the heading, where it is not the measure's label
+	spread  bool   // add ± the half-width of the 95% CI
+	dash    bool   // "-" where no replication measured it, rather than 0
+	// show, if set, makes the cell of the named row in place of the mean.
+	show func(r *Report, name string) string
+}
+
+// The text table's columns: a measure shows there by being named here.
+var (
+	queueColumns = []column{
+		{measure: "offered"}, {measure: "served"}, {measure: "abandon_fraction"}, {measure: "asa_s", spread: true},
+		{measure: "wait_p50_s", head: "p50"}, {measure: "wait_p90_s", head: "p90"}, {measure: "wait_p95_s", head: "p95"},
+		{measure: "waited_fraction"}, {measure: "within_target_fraction", show: target}, {measure: "queue_length_mean"},
+	}
+	poolColumns   = []column{{measure: "utilisation", spread: true}, {measure: "staff_hours"}, {measure: "wte"}}
+	streamColumns = []column{
+		{measure: "offered"}, {measure: "asa_s", head: "mean wait to answer", dash: true}, {measure: "abandon_fraction"},
+		{measure: "redials"}, {measure: "time_to_clinician_s", dash: true}, {measure: "time_in_system_s", dash: true},
+	}
+)
+
+// headings writes the columns' headings, each followed by a tab.
+func headings(sec *Section, cols []column) string {
+	var b strings.Builder
+	for _, c := range cols {
+		h := c.head
+		if h == "" {
+			m := sec.Measure(c.measure)
+			h = m.Label
+			if m.PerDay {
+				h += "/day"
+			}
+		}
+		b.WriteString(h + "\t")
+	}
+	return b.String()
+}
+
+// cells writes a row's cells, each followed by a tab; a measure the row's
+// section does not have (a channel's redials) leaves its cell empty.
+func cells(r *Report, name string, f Figures, cols []column) string {
+	var b strings.Builder
+	for _, c := range cols {
+		b.WriteString(cell(r, name, f, c) + "\t")
+	}
+	return b.String()
+}
+
+func cell(r *Report, name string, f Figures, c column) string {
+	if c.show != nil {
+		return c.show(r, name)
+	}
+	fig, ok := f.Lookup(c.measure)
+	if !ok {
+		return ""
+	}
+	if c.dash && !fig.Measured() {
+		return "-"
+	}
+	m := f.section.Measure(c.measure)
+	mean, half := fig.Mean, fig.HalfWidth()
+	if m.PerDay {
+		mean, half = mean/r.Days, half/r.Days
+	}
+	s := m.Unit.Format(mean)
+	if c.spread {
+		s += " ± " + m.Unit.Format(half)
+	}
+	return s
+}
+
+// target is a queue's share within its target, with the target itself.
+func target(r *Report, queue string) string {
+	for _, t := range r.Targets {
+		if t.Queue == queue {
+			return fmt.Sprintf("%s (%s in %s)", Percent(t.Achieved.Mean), Percent(t.Fraction), Dur(t.WithinS))
+		}
+	}
+	return "-"
+}
 
 // WriteTable writes the report as plain-text tables for a person: queues,
 // pools, streams, destinations and targets, in the scenario's order, with
@@ -22,52 +107,37 @@ func WriteTable(w io.Writer, r *Report) error {
 	}
 
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, l("queue")+"\toffered/day\tanswered/day\tabandoned\tmean wait\tp50\tp90\tp95\twaited\twithin target\tmean queue\t")
-	for _, n := range r.Order.Queues {
-		q := r.Queues[n]
-		target := "-"
-		for _, t := range r.Targets {
-			if t.Queue == n {
-				target = fmt.Sprintf("%s (%s in %s)", pct(t.Achieved.Mean), pct(t.Fraction), Dur(t.WithinS))
-			}
-		}
-		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%s\t%s ± %s\t%s\t%s\t%s\t%s\t%s\t%.1f\t\n", l(n),
-			q.Offered.Mean/r.Days, q.Served.Mean/r.Days, pct(q.AbandonFraction.Mean),
-			Dur(q.ASA.Mean), Dur(half(q.ASA)), Dur(q.WaitP50.Mean), Dur(q.WaitP90.Mean), Dur(q.WaitP95.Mean),
-			pct(q.WaitedFraction.Mean), target, q.QueueLengthMean.Mean)
+	fmt.Fprintln(tw, l("queue")+"\t"+headings(Queues, queueColumns))
+	for n, q := range r.Rows(Queues) {
+		fmt.Fprintln(tw, l(n)+"\t"+cells(r, n, q, queueColumns))
 	}
 	tw.Flush()
-	for _, n := range r.Order.Queues {
-		if q := r.Queues[n]; q.TurnedAway.Mean > 0 {
-			fmt.Fprintf(&b, "%s: %.1f contacts a day turned away, the queue being full (see the warning)\n", n, q.TurnedAway.Mean/r.Days)
+	for n, q := range r.Rows(Queues) {
+		if turned := q.Get("turned_away"); turned.Mean > 0 {
+			fmt.Fprintf(&b, "%s: %.1f contacts a day turned away, the queue being full (see the warning)\n", n, turned.Mean/r.Days)
 		}
 	}
 
 	b.WriteString("\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, l("pool")+"\tutilisation\tstaff hours/day\tWTE\t")
+	fmt.Fprintln(tw, l("pool")+"\t"+headings(Pools, poolColumns))
 	total := 0.0
-	for _, n := range r.Order.Pools {
-		p := r.Pools[n]
-		total += p.WTE.Mean
-		fmt.Fprintf(tw, "%s\t%s ± %.1f%%\t%.1f\t%.1f\t\n", l(n), pct(p.Utilisation.Mean), 100*half(p.Utilisation), p.StaffHours.Mean/r.Days, p.WTE.Mean)
+	for n, p := range r.Rows(Pools) {
+		total += p.Get("wte").Mean
+		fmt.Fprintln(tw, l(n)+"\t"+cells(r, n, p, poolColumns))
 	}
-	fmt.Fprintf(tw, "%s\t\t\t%.1f\t\n", l("total"), total)
+	fmt.Fprintf(tw, "%s\t\t\t%s\t\n", l("total"), WTE.Format(total))
 	tw.Flush()
 
 	b.WriteString("\n")
 	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, l("stream")+"\tchannel\toffered/day\tmean wait to answer\tabandoned\tredials/day\ttime to clinician\ttime in system\t")
+	fmt.Fprintln(tw, l("stream")+"\tchannel\t"+headings(Streams, streamColumns))
 	for _, n := range r.Order.Streams {
 		s := r.Streams[n]
-		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%s\t%s\t%.1f\t%s\t%s\t\n", l(n), s.Channel, s.Offered.Mean/r.Days,
-			orDash(s.ASA, Dur), pct(s.AbandonFraction.Mean), s.Redials.Mean/r.Days,
-			orDash(s.TimeToClinician, Dur), orDash(s.TimeInSystem, Dur))
+		fmt.Fprintln(tw, l(n)+"\t"+s.Channel+"\t"+cells(r, n, s.Figures, streamColumns))
 	}
-	for _, ch := range r.Order.Channels {
-		c := r.Channels[ch]
-		fmt.Fprintf(tw, "%s\t%s\t%.1f\t%s\t%s\t\t\t\t\n", l("all "+ch+"s"), ch, c.Offered.Mean/r.Days,
-			orDash(c.ASA, Dur), pct(c.AbandonFraction.Mean))
+	for ch, c := range r.Rows(Channels) {
+		fmt.Fprintln(tw, l("all "+ch+"s")+"\t"+ch+"\t"+cells(r, ch, c, streamColumns))
 	}
 	tw.Flush()
 
@@ -81,7 +151,8 @@ func WriteTable(w io.Writer, r *Report) error {
 		fmt.Fprintln(tw)
 		for _, n := range r.Order.Destinations {
 			d := r.Destinations[n]
-			fmt.Fprintf(tw, "%s\t%.1f\t%.1f–%.1f\t", l(n), d.PerDay.Mean, d.PerDay.CI95Low, d.PerDay.CI95High)
+			perDay := d.Get("per_day")
+			fmt.Fprintf(tw, "%s\t%.1f\t%.1f–%.1f\t", l(n), perDay.Mean, perDay.CI95Low, perDay.CI95High)
 			for _, s := range r.Order.Streams {
 				fmt.Fprintf(tw, "%.1f\t", d.PerDayStream[s].Mean)
 			}
@@ -97,8 +168,8 @@ func WriteTable(w io.Writer, r *Report) error {
 			if !t.Met {
 				mark = "NOT met"
 			}
-			fmt.Fprintf(&b, "  %-24s %s answered within %s: %s (95%% CI %s–%s) %s\n", t.Queue, pct(t.Fraction), Dur(t.WithinS),
-				pct(t.Achieved.Mean), pct(t.Achieved.CI95Low), pct(t.Achieved.CI95High), mark)
+			fmt.Fprintf(&b, "  %-24s %s answered within %s: %s (95%% CI %s–%s) %s\n", t.Queue, Percent(t.Fraction), Dur(t.WithinS),
+				Percent(t.Achieved.Mean), Percent(t.Achieved.CI95Low), Percent(t.Achieved.CI95High), mark)
 		}
 	}
 	for _, warn := range r.Warnings {
@@ -121,16 +192,6 @@ func left(names ...[]string) func(string) string {
 	return func(s string) string { return fmt.Sprintf("%-*s", w, s) }
 }
 
-// orDash shows a figure that no replication could measure as "-".
-func orDash(f Figure, show func(float64) string) string {
-	if !f.Measured() {
-		return "-"
-	}
-	return show(f.Mean)
-}
-
-func half(f Figure) float64 { return (f.CI95High - f.CI95Low) / 2 }
-
 func plural(n int) string {
 	if n == 1 {
 		return ""
@@ -138,36 +199,9 @@ func plural(n int) string {
 	return "s"
 }
 
-func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
-
 func days(d float64) string {
 	if d == 1 {
 		return "1 day"
 	}
 	return fmt.Sprintf("%g days", d)
-}
-
-// Dur writes seconds the way a planner reads them: "45s", "4m05s",
-// "1h02m", "3d04h".
-func Dur(s float64) string {
-	if math.IsNaN(s) || math.IsInf(s, 0) {
-		return "-"
-	}
-	switch {
-	case s == 0:
-		return "0s"
-	case s < 10:
-		return fmt.Sprintf("%.1fs", s)
-	case s < 60:
-		return fmt.Sprintf("%.0fs", s)
-	case s < 3600:
-		t := int(math.Round(s))
-		return fmt.Sprintf("%dm%02ds", t/60, t%60)
-	case s < 86400:
-		t := int(math.Round(s / 60))
-		return fmt.Sprintf("%dh%02dm", t/60, t%60)
-	default:
-		t := int(math.Round(s / 3600))
-		return fmt.Sprintf("%dd%02dh", t/24, t%24)
-	}
 }

@@ -23,8 +23,8 @@ func TestSameSeedSameReport(t *testing.T) {
 		require.NoError(t, err)
 		r := results.Aggregate(m, st)
 		for name, q := range r.Queues {
-			require.InDelta(t, q.Offered.Mean, q.Served.Mean+q.Abandoned.Mean+q.WaitingAtEnd.Mean+q.TurnedAway.Mean,
-				1e-9*(1+q.Offered.Mean), "%s: queue %s", s.Name, name)
+			require.InDelta(t, q.Get("offered").Mean, q.Get("served").Mean+q.Get("abandoned").Mean+q.Get("waiting_at_end").Mean+q.Get("turned_away").Mean,
+				1e-9*(1+q.Get("offered").Mean), "%s: queue %s", s.Name, name)
 		}
 		var buf bytes.Buffer
 		require.NoError(t, results.WriteJSON(&buf, r))

@@ -3,28 +3,25 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"spoa/config"
-	"spoa/config/load"
 	"spoa/results"
-	"spoa/sim"
 )
 
-// CompareOptions are the flags of `spoa compare`.
+// CompareOptions are the flags of `spoa compare` and its scenarios.
 type CompareOptions struct {
 	RunFlags
 	Scenarios []string
 	Sections  []string
 }
 
-func newCompareCmd(std *IO) *cobra.Command {
+// newCompareCmd fills CompareOptions from the flags and arguments and
+// hands them to runF, which tests set to see them, or to runCompare.
+func newCompareCmd(std *IO, runF func(context.Context, *CompareOptions) error) *cobra.Command {
 	opts := &CompareOptions{}
 	cmd := &cobra.Command{
 		Use:   "compare A B [C …]",
@@ -38,19 +35,22 @@ and targets. Each later scenario's difference from the first comes with the
 		Args: badArgs(cobra.MinimumNArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Scenarios = args
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
 			return runCompare(cmd.Context(), std, opts)
 		},
 	}
 	f := cmd.Flags()
-	opts.RunFlags.add(f, "table, json or csv")
+	opts.RunFlags.add(f, orList(comparisonFormats))
 	f.StringSliceVar(&opts.Sections, "sections", nil, "show only these sections: "+strings.Join(results.CompareSections, ", "))
 	return cmd
 }
 
 func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
-	format, err := reportFormat(opts.Format, opts.Output, "table", "json", "csv")
+	f, err := pickFormat(comparisonFormats, opts.Format, opts.Output)
 	if err != nil {
-		return badInput{err}
+		return err
 	}
 	for _, s := range opts.Sections {
 		if !slices.Contains(results.CompareSections, s) {
@@ -61,57 +61,19 @@ func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
 	if err != nil {
 		return err
 	}
-	first, _, err := loadNamed(opts.Scenarios[0], sets)
+	scenarios := make([]*config.Scenario, len(opts.Scenarios))
+	sources := make([]string, len(opts.Scenarios))
+	for i, arg := range opts.Scenarios {
+		if scenarios[i], sources[i], err = loadNamed(arg, sets); err != nil {
+			return err
+		}
+	}
+	c, err := results.CompareScenarios(ctx, scenarios, results.Options{Workers: opts.Workers, Progress: progressLine(std, false)})
 	if err != nil {
-		return err
+		return inSource(sources, err)
 	}
-	// Every scenario runs with the first one's seed and replications,
-	// so replication i of each draws on the same random streams.
-	seed, reps := first.Run.Seed, first.Run.Replications
-	sets = append(sets, "run.seed="+strconv.FormatUint(seed, 10), fmt.Sprintf("run.replications=%d", reps))
-
-	var runs []results.Run
-	seen := map[string]int{}
-	for _, arg := range opts.Scenarios {
-		s, source, err := loadNamed(arg, sets)
-		if err != nil {
-			return err
-		}
-		m, err := sim.Compile(s)
-		if err != nil {
-			return badInput{fmt.Errorf("%s: %w", source, err)}
-		}
-		st, err := sim.Run(ctx, m, sim.Options{Workers: opts.Workers, Progress: progress(std, false, s.Name)})
-		if err != nil {
-			return err
-		}
-		name := s.Name
-		if seen[name]++; seen[name] > 1 {
-			name = fmt.Sprintf("%s (%d)", name, seen[name])
-		}
-		runs = append(runs, results.Run{Name: name, Model: m, Stats: st})
-	}
-	c := results.Compare(seed, runs)
 	if len(opts.Sections) > 0 {
 		c.Only(opts.Sections)
 	}
-	write := results.WriteCompareTable
-	switch format {
-	case "json":
-		write = results.WriteCompareJSON
-	case "csv":
-		write = results.WriteCompareCSV
-	}
-	return emit(std.Out, opts.Output, func(w io.Writer) error { return write(w, c) })
-}
-
-// loadNamed loads a scenario file, or an embedded scenario by name when no
-// such file exists; it also returns where the scenario came from.
-func loadNamed(arg string, sets []string) (*config.Scenario, string, error) {
-	if _, err := os.Stat(arg); err != nil && slices.Contains(config.Names(), arg) {
-		s, err := load.Embedded(arg, sets)
-		return s, "embedded:" + arg, err
-	}
-	s, err := load.File(arg, sets)
-	return s, arg, err
+	return emit(std.Out, opts.Output, f, c)
 }

@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 
-	"spoa/config"
 	"spoa/results"
-	"spoa/sim"
 )
 
 // interrupted is a run stopped by Ctrl-C; note says what became of the
@@ -26,23 +24,21 @@ func interruptNote(err error) string {
 	return "no report written"
 }
 
-// partialReport handles Ctrl-C during `spoa run -o FILE`. The replications
-// that finished (sim.Run returns them, a prefix in order) become a complete
-// report marked partial in meta, written as any report is, to a temporary
-// file renamed over FILE, so FILE is never half-written. With no
-// replication finished, FILE is left as it was. A report to standard output
-// is not written: a reader of the stream would take it for the whole run.
-func partialReport(std *IO, output, format string, m *sim.Model, s *config.Scenario, stats []sim.Stats) error {
+// partialReport handles Ctrl-C during `spoa run -o FILE`. The report of the
+// replications that finished (results.Simulate makes it, marked partial)
+// is written as any report is, to a temporary file renamed over FILE, so
+// FILE is never half-written. With no replication finished there is no
+// report, and FILE is left as it was. A report to standard output is not
+// written: a reader of the stream would take it for the whole run.
+func partialReport(std *IO, output string, f format[*results.Report], rep *results.Report) error {
 	if output == "" {
 		return interrupted{"no report written"}
 	}
-	if len(stats) == 0 {
+	if rep == nil {
 		return interrupted{fmt.Sprintf("no replication had finished, so %s is left as it was", output)}
 	}
-	rep := results.Aggregate(m, stats)
-	rep.Meta.Partial, rep.Meta.Completed, rep.Meta.Requested = true, len(stats), s.Run.Replications
-	if err := writeReport(std.Out, output, format, rep); err != nil {
+	if err := emit(std.Out, output, f, rep); err != nil {
 		return fmt.Errorf("interrupted, and the partial report could not be written: %w", err)
 	}
-	return interrupted{fmt.Sprintf("wrote a partial report of the %d of %d replications that finished to %s", len(stats), s.Run.Replications, output)}
+	return interrupted{fmt.Sprintf("wrote a partial report of the %d of %d replications that finished to %s", rep.Meta.Completed, rep.Meta.Requested, output)}
 }

@@ -47,7 +47,7 @@ type badInput struct{ err error }
 func (b badInput) Error() string { return b.err.Error() }
 func (b badInput) Unwrap() error { return b.err }
 
-// unmet is returned when --check finds a target not met.
+// errUnmet is returned when --check finds a target not met.
 var errUnmet = errors.New("targets not met")
 
 func mainRun(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) int {
@@ -92,7 +92,7 @@ the embedded BLMK baseline.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return badInput{err} })
-	root.AddCommand(newRunCmd(std, nil), newCompareCmd(std), newValidateCmd(std), newScenariosCmd(std), newInitCmd(std), newVersionCmd(std))
+	root.AddCommand(newRunCmd(std, nil), newCompareCmd(std, nil), newValidateCmd(std), newScenariosCmd(std), newInitCmd(std), newVersionCmd(std))
 	return root
 }
 
@@ -111,13 +111,4 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
-}
-
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

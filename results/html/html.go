@@ -1,25 +1,26 @@
-package results
+package html
 
 import (
-	"fmt"
 	"html/template"
 	"io"
+
+	"spoa/results"
 )
 
-// WriteHTML writes the report as one self-contained HTML page: targets
-// and warnings first, then the tables of the text report, then charts of
+// Write writes the report as one self-contained HTML page: targets and
+// warnings first, then the tables of the text report, then charts of
 // demand, waits and utilisation by hour of day and of where contacts end.
-func WriteHTML(w io.Writer, r *Report) error {
+func Write(w io.Writer, r *results.Report) error {
 	var charts []chart
 	for _, c := range []struct {
 		title, y string
 		names    []string
-		series   map[string][]Figure
+		series   map[string][]results.Figure
 		scale    float64
 	}{
-		{"Demand by hour of day (first attempts a day)", "contacts a day", r.Order.Streams, r.Hourly.Arrivals, 1},
-		{"Mean wait by the hour contacts joined", "minutes", r.Order.Queues, r.Hourly.ASA, 1.0 / 60},
-		{"Staff utilisation by hour of day", "per cent busy", r.Order.Pools, r.Hourly.Utilisation, 100},
+		{"Demand by hour of day (first attempts a day)", "contacts a day", r.Order.Streams, r.Hourly["arrivals"], 1},
+		{"Mean wait by the hour contacts joined", "minutes", r.Order.Queues, r.Hourly["asa_s"], 1.0 / 60},
+		{"Staff utilisation by hour of day", "per cent busy", r.Order.Pools, r.Hourly["utilisation"], 100},
 	} {
 		ch, err := hourlyChart(c.title, c.y, c.names, c.series, c.scale)
 		if err != nil {
@@ -34,28 +35,21 @@ func WriteHTML(w io.Writer, r *Report) error {
 	if dest.SVG != "" {
 		charts = append(charts, dest)
 	}
-	return htmlPage.Execute(w, struct {
-		R      *Report
+	return page.Execute(w, struct {
+		R      *results.Report
 		Charts []chart
 	}{r, charts})
 }
 
-var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
-	"dur":  Dur,
-	"pct":  pct,
-	"half": half,
-	"num":  func(x float64) string { return fmt.Sprintf("%.1f", x) },
-	"perday": func(f Figure, days float64) string {
-		return fmt.Sprintf("%.1f", f.Mean/days)
-	},
-	"show": func(f Figure, kind string) string {
-		if !f.Measured() {
-			return "-"
-		}
-		if kind == "dur" {
-			return Dur(f.Mean)
-		}
-		return pct(f.Mean)
+// page is the report's page. A row's figures are read by measure name
+// (.Get "asa_s"), and .Show writes one in its unit, "-" where none was
+// measured.
+var page = template.Must(template.New("report").Funcs(template.FuncMap{
+	"dur": results.Dur,
+	"pct": results.Percent,
+	"num": results.Count.Format,
+	"perday": func(f results.Figure, days float64) string {
+		return results.Count.Format(f.Mean / days)
 	},
 }).Parse(`<!DOCTYPE html>
 <html lang="en">
@@ -92,32 +86,32 @@ Figures are means over replications; grey figures are the half-width of the 95% 
 {{$r := .R}}{{$d := .R.Days}}
 <h2>Queues</h2>
 <table><tr><th>queue</th><th>offered a day</th><th>answered a day</th><th>abandoned</th><th>mean wait</th><th>p50</th><th>p90</th><th>p95</th><th>waited</th><th>within target</th><th>mean queue</th></tr>
-{{range $n := .R.Order.Queues}}{{$q := index $r.Queues $n}}<tr><td>{{$n}}</td><td>{{perday $q.Offered $d}}</td><td>{{perday $q.Served $d}}</td>
-<td>{{pct $q.AbandonFraction.Mean}}</td><td>{{show $q.ASA "dur"}} <span class="ci">± {{dur (half $q.ASA)}}</span></td>
-<td>{{show $q.WaitP50 "dur"}}</td><td>{{show $q.WaitP90 "dur"}}</td><td>{{show $q.WaitP95 "dur"}}</td>
-<td>{{show $q.WaitedFraction "pct"}}</td><td>{{show $q.WithinTargetFraction "pct"}}</td><td>{{num $q.QueueLengthMean.Mean}}</td></tr>
+{{range $n := .R.Order.Queues}}{{$q := index $r.Queues $n}}<tr><td>{{$n}}</td><td>{{perday ($q.Get "offered") $d}}</td><td>{{perday ($q.Get "served") $d}}</td>
+<td>{{pct ($q.Get "abandon_fraction").Mean}}</td><td>{{$q.Show "asa_s"}} <span class="ci">± {{dur ($q.Get "asa_s").HalfWidth}}</span></td>
+<td>{{$q.Show "wait_p50_s"}}</td><td>{{$q.Show "wait_p90_s"}}</td><td>{{$q.Show "wait_p95_s"}}</td>
+<td>{{$q.Show "waited_fraction"}}</td><td>{{$q.Show "within_target_fraction"}}</td><td>{{num ($q.Get "queue_length_mean").Mean}}</td></tr>
 {{end}}</table>
 
 <h2>Staff</h2>
 <table><tr><th>pool</th><th>utilisation</th><th>staff hours a day</th><th>WTE</th></tr>
 {{range $n := .R.Order.Pools}}{{$p := index $r.Pools $n}}<tr><td>{{$n}}</td>
-<td>{{pct $p.Utilisation.Mean}} <span class="ci">± {{pct (half $p.Utilisation)}}</span></td>
-<td>{{perday $p.StaffHours $d}}</td><td>{{num $p.WTE.Mean}}</td></tr>
+<td>{{pct ($p.Get "utilisation").Mean}} <span class="ci">± {{pct ($p.Get "utilisation").HalfWidth}}</span></td>
+<td>{{perday ($p.Get "staff_hours") $d}}</td><td>{{num ($p.Get "wte").Mean}}</td></tr>
 {{end}}</table>
 
 <h2>Streams and channels</h2>
 <table><tr><th>stream</th><th>channel</th><th>offered a day</th><th>mean wait to answer</th><th>abandoned</th><th>redials a day</th><th>time to clinician</th><th>time in system</th></tr>
-{{range $n := .R.Order.Streams}}{{$s := index $r.Streams $n}}<tr><td>{{$n}}</td><td>{{$s.Channel}}</td><td>{{perday $s.Offered $d}}</td>
-<td>{{show $s.ASA "dur"}}</td><td>{{show $s.AbandonFraction "pct"}}</td><td>{{perday $s.Redials $d}}</td>
-<td>{{show $s.TimeToClinician "dur"}}</td><td>{{show $s.TimeInSystem "dur"}}</td></tr>
-{{end}}{{range $n := .R.Order.Channels}}{{$c := index $r.Channels $n}}<tr><td>all {{$n}}s</td><td>{{$n}}</td><td>{{perday $c.Offered $d}}</td>
-<td>{{show $c.ASA "dur"}}</td><td>{{show $c.AbandonFraction "pct"}}</td><td></td><td></td><td></td></tr>
+{{range $n := .R.Order.Streams}}{{$s := index $r.Streams $n}}<tr><td>{{$n}}</td><td>{{$s.Channel}}</td><td>{{perday ($s.Get "offered") $d}}</td>
+<td>{{$s.Show "asa_s"}}</td><td>{{$s.Show "abandon_fraction"}}</td><td>{{perday ($s.Get "redials") $d}}</td>
+<td>{{$s.Show "time_to_clinician_s"}}</td><td>{{$s.Show "time_in_system_s"}}</td></tr>
+{{end}}{{range $n := .R.Order.Channels}}{{$c := index $r.Channels $n}}<tr><td>all {{$n}}s</td><td>{{$n}}</td><td>{{perday ($c.Get "offered") $d}}</td>
+<td>{{$c.Show "asa_s"}}</td><td>{{$c.Show "abandon_fraction"}}</td><td></td><td></td><td></td></tr>
 {{end}}</table>
 
 <h2>Destinations</h2>
 <table><tr><th>destination</th><th>a day</th><th>95% CI</th>{{range .R.Order.Streams}}<th>from {{.}}</th>{{end}}</tr>
-{{range $n := .R.Order.Destinations}}{{$x := index $r.Destinations $n}}<tr><td>{{$n}}</td><td>{{num $x.PerDay.Mean}}</td>
-<td class="ci">{{num $x.PerDay.CI95Low}} – {{num $x.PerDay.CI95High}}</td>{{range $s := $r.Order.Streams}}<td>{{num (index $x.PerDayStream $s).Mean}}</td>{{end}}</tr>
+{{range $n := .R.Order.Destinations}}{{$x := index $r.Destinations $n}}{{$f := $x.Get "per_day"}}<tr><td>{{$n}}</td><td>{{num $f.Mean}}</td>
+<td class="ci">{{num $f.CI95Low}} – {{num $f.CI95High}}</td>{{range $s := $r.Order.Streams}}<td>{{num (index $x.PerDayStream $s).Mean}}</td>{{end}}</tr>
 {{end}}</table>
 
 <h2>By hour of day</h2>

@@ -4,21 +4,7 @@ import (
 	"fmt"
 
 	"github.com/spf13/pflag"
-
-	"spoa/config"
-	"spoa/config/load"
 )
-
-// loadScenario reads the scenario file, or the embedded default when there
-// is none, with the --set overrides applied.
-func loadScenario(file string, sets []string) (*config.Scenario, string, error) {
-	if file == "" {
-		s, err := load.Embedded(config.Default, sets)
-		return s, "embedded:" + config.Default, err
-	}
-	s, err := load.File(file, sets)
-	return s, file, err
-}
 
 // RunFlags are the flags run and compare share: how long and how often to
 // run, overrides, parallelism and where the output goes.
@@ -65,18 +51,4 @@ func (o *RunFlags) sets() ([]string, error) {
 		out = append(out, "run.warmup_days="+o.Warmup)
 	}
 	return append(out, o.Sets...), nil
-}
-
-// progress reports replications done on stderr when it is a terminal (or
-// when asked), or returns nil.
-func progress(std *IO, force bool, name string) func(done, total int) {
-	if !std.Terminal && !force {
-		return nil
-	}
-	return func(done, total int) {
-		fmt.Fprintf(std.Err, "\r%s: %d/%d replications", name, done, total)
-		if done == total {
-			fmt.Fprintln(std.Err)
-		}
-	}
 }

@@ -1,4 +1,4 @@
-package results
+package html
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
+
+	"spoa/results"
 )
 
 // Charts are drawn with gonum/plot as SVG and set inline in the HTML
@@ -36,7 +38,7 @@ type legendEntry struct {
 // hourlyChart draws one line a name over the 24 hours of the day, each
 // hourly mean multiplied by scale (60 for minutes, 100 for per cent).
 // Hours no replication measured are left out of the line.
-func hourlyChart(title, yLabel string, names []string, series map[string][]Figure, scale float64) (chart, error) {
+func hourlyChart(title, yLabel string, names []string, series map[string][]results.Figure, scale float64) (chart, error) {
 	var legend []legendEntry
 	p := plot.New()
 	p.Title.Text = title
@@ -73,7 +75,7 @@ func hourlyChart(title, yLabel string, names []string, series map[string][]Figur
 
 // destinationChart draws contacts a day reaching each destination as
 // horizontal bars with their 95% confidence intervals.
-func destinationChart(r *Report) (chart, error) {
+func destinationChart(r *results.Report) (chart, error) {
 	names := r.Order.Destinations
 	if len(names) == 0 {
 		return chart{}, nil
@@ -84,7 +86,7 @@ func destinationChart(r *Report) (chart, error) {
 	// Bars are drawn bottom up; list the first destination at the top.
 	for i, n := range names {
 		j := len(names) - 1 - i
-		d := r.Destinations[n].PerDay
+		d := r.Destinations[n].Get("per_day")
 		vals[j] = d.Mean
 		pts[j] = plotter.XY{X: d.Mean, Y: float64(j)}
 		errs[j] = struct{ Low, High float64 }{d.Mean - d.CI95Low, d.CI95High - d.Mean}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"testing"
+
+	"github.com/spf13/cobra"
+	"github.com/stretchr/testify/require"
+)
+
+// optionsOf is the Options a command made with newCmd hands on, given
+// args: its runF keeps them rather than running anything.
+func optionsOf[O any](t *testing.T, newCmd func(*IO, func(context.Context, *O) error) *cobra.Command, args []string) O {
+	t.Helper()
+	var got *O
+	cmd := newCmd(&IO{}, func(_ context.Context, o *O) error { got = o; return nil })
+	cmd.SetArgs(args)
+	require.NoError(t, cmd.Execute(), args)
+	require.NotNil(t, got, args)
+	return *got
+}
+
+// Flags fill the Options a command hands on, and nothing else does.
+func TestRunFlags(t *testing.T) {
+	cases := []struct {
+		args []string
+		want RunOptions
+	}{
+		{nil, RunOptions{}},
+		{[]string{"-c", "a.yaml", "-r", "5", "--seed", "3", "--days", "7", "--warmup", "1", "--workers", "2"},
+			RunOptions{File: "a.yaml", RunFlags: RunFlags{Reps: 5, Seed: "3", Days: "7", Warmup: "1", Workers: 2}}},
+		{[]string{"--set", "pools.nurse.staff=4", "--set", "run.days=2", "-f", "json", "-o", "r.json"},
+			RunOptions{RunFlags: RunFlags{Sets: []string{"pools.nurse.staff=4", "run.days=2"}, Format: "json", Output: "r.json"}}},
+		{[]string{"--check", "--timing", "--progress"}, RunOptions{Check: true, Timing: true, Progress: true}},
+	}
+	for _, c := range cases {
+		require.Equal(t, c.want, optionsOf(t, newRunCmd, c.args), c.args)
+	}
+}
+
+func TestCompareFlags(t *testing.T) {
+	cases := []struct {
+		args []string
+		want CompareOptions
+	}{
+		{[]string{"a.yaml", "mmc"}, CompareOptions{Scenarios: []string{"a.yaml", "mmc"}}},
+		{[]string{"a.yaml", "b.yaml", "c.yaml", "-r", "4", "--sections", "queues,pools", "-f", "csv"},
+			CompareOptions{Scenarios: []string{"a.yaml", "b.yaml", "c.yaml"}, Sections: []string{"queues", "pools"}, RunFlags: RunFlags{Reps: 4, Format: "csv"}}},
+	}
+	for _, c := range cases {
+		require.Equal(t, c.want, optionsOf(t, newCompareCmd, c.args), c.args)
+	}
+}
+
+// The format comes from -f, else the output file's extension, else is a
+// table; a format the command does not write is bad input.
+func TestPickFormat(t *testing.T) {
+	for _, c := range []struct{ flag, output, want string }{
+		{"", "", "table"}, {"", "r.json", "json"}, {"", "R.HTM", "html"}, {"", "r.txt", "table"}, {"csv", "r.json", "csv"},
+	} {
+		f, err := pickFormat(reportFormats, c.flag, c.output)
+		require.NoError(t, err)
+		require.Equal(t, c.want, f.name, "-f %q -o %q", c.flag, c.output)
+	}
+	f, err := pickFormat(comparisonFormats, "", "c.html")
+	require.NoError(t, err)
+	require.Equal(t, "table", f.name, "compare writes no html")
+	_, err = pickFormat(comparisonFormats, "html", "")
+	require.ErrorAs(t, err, new(badInput))
+	require.EqualError(t, err, `--format "html": choose table, json, csv`)
+	require.Equal(t, "table, json, csv or html", orList(reportFormats))
+}

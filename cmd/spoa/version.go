@@ -1,0 +1,18 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"spoa/results"
+)
+
+func newVersionCmd(std *IO) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print spoa's version",
+		Args:  badArgs(cobra.NoArgs),
+		Run:   func(*cobra.Command, []string) { fmt.Fprintln(std.Out, "spoa", results.Version) },
+	}
+}
