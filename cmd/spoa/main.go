@@ -27,14 +27,14 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	code := mainRun(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	code := mainRun(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
 
-// IO is where a command reads and writes; tests pass buffers.
+// IO is where a command writes; tests pass buffers. No command reads
+// standard input.
 type IO struct {
-	In       io.Reader
 	Out, Err io.Writer
 	// Terminal: stderr is a terminal, so progress may be shown.
 	Terminal bool
@@ -50,8 +50,8 @@ func (b badInput) Unwrap() error { return b.err }
 // errUnmet is returned when --check finds a target not met.
 var errUnmet = errors.New("targets not met")
 
-func mainRun(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) int {
-	std := &IO{In: in, Out: out, Err: errw, Terminal: isTerminal(errw)}
+func mainRun(ctx context.Context, args []string, out, errw io.Writer) int {
+	std := &IO{Out: out, Err: errw, Terminal: isTerminal(errw)}
 	root := newRoot(std)
 	root.SetArgs(args)
 	root.SetOut(out)

@@ -16,7 +16,7 @@ import (
 func spoa(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errw bytes.Buffer
-	code := mainRun(context.Background(), args, nil, &out, &errw)
+	code := mainRun(context.Background(), args, &out, &errw)
 	return code, out.String(), errw.String()
 }
 
