@@ -109,8 +109,9 @@ func (r *arrivalRate) after(t, e, end float64) (float64, bool) {
 }
 
 // source is one stream's randomness in one replication: a generator for
-// the times between arrivals, and one that gives each arriving contact a
-// seed of its own (contact.go).
+// the times between arrivals (a unit exponential each, which
+// arrivalRate.after turns into the next arrival), and one that gives each
+// arriving contact a seed of its own (contact.go).
 type source struct {
 	gaps  *rand.Rand
 	seeds *rand.Rand
@@ -121,13 +122,4 @@ func newSource(seed uint64, rep int, stream string) source {
 		gaps:  rand.New(generator(seed, rep, "arrivals/"+stream)),
 		seeds: rand.New(generator(seed, rep, "contacts/"+stream)),
 	}
-}
-
-// next is the time of the stream's next arrival after t, if one comes
-// before end.
-func (s *source) next(r *arrivalRate, t, end float64) (float64, bool) {
-	if r.none {
-		return 0, false
-	}
-	return r.after(t, s.gaps.ExpFloat64(), end)
 }

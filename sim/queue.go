@@ -86,11 +86,12 @@ func (q *queueState) flush(now float64) float64 {
 	return a
 }
 
-// add puts a contact at the back of the queue. Call makeRoom first.
-func (q *queueState) add(now float64, e qentry) {
+// add puts a contact at the back of the queue, making room in the ring
+// first when it is full.
+func (q *queueState) add(now float64, e qentry, cs *contacts) {
 	q.close(now)
 	if q.size == len(q.ring) {
-		q.grow()
+		q.makeRoom(cs)
 	}
 	q.ring[(q.head+q.size)&(len(q.ring)-1)] = e
 	q.size++
@@ -127,16 +128,15 @@ func (q *queueState) leave(now float64) {
 	q.waiting--
 }
 
-// makeRoom is called before add: when the ring is full and holds dead
-// entries it drops them, and doubles the ring if it is still more than
-// half full, so that compacting again waits for as many adds. A queue with
-// patience that nobody serves would otherwise keep one dead entry for
-// every contact it was offered.
+// makeRoom makes room in a full ring: it drops the dead entries, if any,
+// and doubles the ring if it is still more than half full, so that
+// compacting again waits for as many adds. A queue with patience that
+// nobody serves would otherwise keep one dead entry for every contact it
+// was offered.
 func (q *queueState) makeRoom(cs *contacts) {
-	if q.size < len(q.ring) || q.size == q.waiting {
-		return
+	if q.size > q.waiting {
+		q.compact(cs)
 	}
-	q.compact(cs)
 	if q.size > len(q.ring)/2 {
 		q.grow()
 	}

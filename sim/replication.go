@@ -102,7 +102,11 @@ func (r *replication) run(ctx context.Context) error {
 
 // scheduleArrival schedules stream s's next arrival after now.
 func (r *replication) scheduleArrival(s StreamID) {
-	if t, ok := r.sources[s].next(&r.m.Streams[s].rate, r.now, r.m.End); ok {
+	rate := &r.m.Streams[s].rate
+	if rate.none {
+		return
+	}
+	if t, ok := rate.after(r.now, r.sources[s].gaps.ExpFloat64(), r.m.End); ok {
 		r.h.push(t, evArrival, int32(s), 0)
 	}
 }
@@ -156,10 +160,9 @@ func (r *replication) join(id contactID, q QueueID) {
 		r.contacts.release(id)
 		return
 	}
-	qs.makeRoom(&r.contacts)
 	c.ticket++
 	c.state = stWaiting
-	qs.add(r.now, qentry{id: id, ticket: c.ticket})
+	qs.add(r.now, qentry{id: id, ticket: c.ticket}, &r.contacts)
 	r.rec.waiting(q, qs.waiting)
 	if mq.patience != nil && !r.m.Streams[c.stream].text {
 		c.timer = true
@@ -203,13 +206,24 @@ func (r *replication) serviceEnd(id contactID, p PoolID) {
 	} else if r.pools[p].release(r.now) {
 		r.dispatch(p)
 	}
-	rt := r.m.Queues[c.queue].routes.choose(rand.New(c.draw(&r.scratch, drawRoute)).Float64())
+	rt := r.route(c)
 	if rt.queue != noQueue {
 		r.join(id, rt.queue)
 		return
 	}
 	r.rec.ended(c, rt.dest, r.now)
 	r.contacts.release(id)
+}
+
+// route is where c goes after service in its queue. A queue with one route
+// needs no draw; the draw is c's own (contact.go), so leaving it out moves
+// no other random number.
+func (r *replication) route(c *contact) route {
+	rs := r.m.Queues[c.queue].routes
+	if len(rs) == 1 {
+		return rs[0]
+	}
+	return rs.choose(rand.New(c.draw(&r.scratch, drawRoute)).Float64())
 }
 
 // dispatch gives a free staff member of pool p the most urgent, then
