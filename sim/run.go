@@ -3,7 +3,9 @@ package sim
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 )
 
@@ -101,10 +103,31 @@ feed:
 // Replicate runs replication rep of the model with the given seed. It
 // stops with a *BudgetError if the replication reaches its event budget
 // (limits.go).
-func Replicate(ctx context.Context, m *Model, seed uint64, rep int) (Stats, error) {
+//
+// A panic in the replication, which is a bug in the simulator (a broken
+// invariant), is returned as an *InternalError naming the replication,
+// rather than ending the process that runs it.
+func Replicate(ctx context.Context, m *Model, seed uint64, rep int) (st Stats, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			st, err = Stats{}, &InternalError{Replication: rep, Panic: p, Stack: debug.Stack()}
+		}
+	}()
 	r := newReplication(m, seed, rep)
 	if err := r.run(ctx); err != nil {
 		return Stats{}, err
 	}
 	return r.rec.st, nil
+}
+
+// InternalError is a replication that panicked: a bug in the simulator,
+// with the panic's value and the stack where it happened.
+type InternalError struct {
+	Replication int
+	Panic       any
+	Stack       []byte
+}
+
+func (e *InternalError) Error() string {
+	return fmt.Sprintf("replication %d failed: %v\n%s", e.Replication, e.Panic, e.Stack)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -57,16 +58,26 @@ func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
 			return badInput{fmt.Errorf("--sections: no section %q; choose from %s", s, strings.Join(results.CompareSections, ", "))}
 		}
 	}
+	out, err := resolveOutput(opts.Output, opts.Scenarios...)
+	if err != nil {
+		return err
+	}
 	sets, err := opts.sets()
 	if err != nil {
 		return err
 	}
+	// Every scenario is read before any runs, and the problems of all of
+	// them are listed at once.
 	scenarios := make([]*config.Scenario, len(opts.Scenarios))
 	sources := make([]string, len(opts.Scenarios))
+	var errs []error
 	for i, arg := range opts.Scenarios {
 		if scenarios[i], sources[i], err = loadNamed(arg, sets); err != nil {
-			return err
+			errs = append(errs, err)
 		}
+	}
+	if len(errs) > 0 {
+		return errors.Join(errs...)
 	}
 	c, err := results.CompareScenarios(ctx, scenarios, results.Options{Workers: opts.Workers, Progress: progressLine(std, false)})
 	if err != nil {
@@ -75,5 +86,5 @@ func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
 	if len(opts.Sections) > 0 {
 		c.Only(opts.Sections)
 	}
-	return emit(std.Out, opts.Output, f, c)
+	return emit(std.Out, out, f, c)
 }

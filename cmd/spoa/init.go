@@ -39,20 +39,26 @@ func runInit(std *IO, opts *InitOptions) error {
 	if err != nil {
 		return badInput{fmt.Errorf("%w (see `spoa scenarios`)", err)}
 	}
-	output := opts.Output
-	if output == "" {
-		output = opts.Name + ".yaml"
+	name := opts.Output
+	if name == "" {
+		name = opts.Name + ".yaml"
 	}
-	if output == "-" {
+	// Lstat, so that a symbolic link counts as there even when what it
+	// points to is not.
+	if _, err := os.Lstat(name); err == nil && !opts.Force && name != "-" {
+		return badInput{fmt.Errorf("%s exists; use --force to overwrite it", name)}
+	}
+	out, err := resolveOutput(name)
+	if err != nil {
+		return err
+	}
+	if out.stdout() {
 		_, err := std.Out.Write(data)
 		return err
 	}
-	if _, err := os.Stat(output); err == nil && !opts.Force {
-		return badInput{fmt.Errorf("%s exists; use --force to overwrite it", output)}
-	}
-	if err := writeFileAtomic(output, data); err != nil {
+	if err := writeFileAtomic(out.path, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(std.Err, "wrote %s\n", output)
+	fmt.Fprintf(std.Err, "wrote %s\n", name)
 	return nil
 }

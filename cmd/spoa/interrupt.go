@@ -30,15 +30,15 @@ func interruptNote(err error) string {
 // FILE is never half-written. With no replication finished there is no
 // report, and FILE is left as it was. A report to standard output is not
 // written: a reader of the stream would take it for the whole run.
-func partialReport(std *IO, output string, f format[*results.Report], rep *results.Report) error {
-	if output == "" {
+func partialReport(std *IO, out output, f format[*results.Report], rep *results.Report) error {
+	if out.stdout() {
 		return interrupted{"no report written"}
 	}
 	if rep == nil {
-		return interrupted{fmt.Sprintf("no replication had finished, so %s is left as it was", output)}
+		return interrupted{fmt.Sprintf("no replication had finished, so %s is left as it was", out.given)}
 	}
-	if err := emit(std.Out, output, f, rep); err != nil {
+	if err := emit(std.Out, out, f, rep); err != nil {
 		return fmt.Errorf("interrupted, and the partial report could not be written: %w", err)
 	}
-	return interrupted{fmt.Sprintf("wrote a partial report of the %d of %d replications that finished to %s", rep.Meta.Completed, rep.Meta.Requested, output)}
+	return interrupted{fmt.Sprintf("wrote a partial report of the %d of %d replications that finished to %s", rep.Meta.Completed, rep.Meta.Requested, out.given)}
 }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -51,9 +52,10 @@ func (l *lockedBuffer) String() string {
 }
 
 // interruptRun starts `spoa run` with args, waits until its progress on
-// stderr shows want, sends SIGINT, and returns the exit code, stderr and
-// how long the process took to exit after the signal.
-func interruptRun(t *testing.T, bin, want string, args ...string) (int, string, time.Duration) {
+// stderr shows want, sends sig, and returns the exit code (-1 when a
+// signal ended the process), stderr and how long the process took to exit
+// after the signal.
+func interruptRun(t *testing.T, bin string, sig os.Signal, want string, args ...string) (int, string, time.Duration) {
 	t.Helper()
 	var stderr lockedBuffer
 	cmd := exec.Command(bin, append([]string{"run", "--progress"}, args...)...)
@@ -76,13 +78,13 @@ wait:
 		}
 	}
 	sent := time.Now()
-	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	require.NoError(t, cmd.Process.Signal(sig))
 	var err error
 	select {
 	case err = <-exited:
 	case <-time.After(30 * time.Second):
 		_ = cmd.Process.Kill()
-		t.Fatalf("spoa still running 30s after SIGINT:\n%s", stderr.String())
+		t.Fatalf("spoa still running 30s after %v:\n%s", sig, stderr.String())
 	}
 	took := time.Since(sent)
 	code := 0
@@ -130,7 +132,7 @@ pools: [{name: agents, staff: 20}]
 		require.NoError(t, os.WriteFile(out, previous, 0o644))
 		// One replication of 20,000 days: minutes of work, interrupted as
 		// soon as the run has started.
-		code, stderr, took := interruptRun(t, bin, "long: 0/1 replications",
+		code, stderr, took := interruptRun(t, bin, os.Interrupt, "long: 0/1 replications",
 			"-c", file, "--days", "20000", "-o", out)
 		t.Logf("exited %v after SIGINT", took)
 		require.Equal(t, exitInterrupt, code, stderr)
@@ -145,7 +147,7 @@ pools: [{name: agents, staff: 20}]
 	t.Run("some finished: a complete report marked partial", func(t *testing.T) {
 		dir := t.TempDir()
 		out := filepath.Join(dir, "report.json")
-		code, stderr, took := interruptRun(t, bin, "long: 2/200 replications",
+		code, stderr, took := interruptRun(t, bin, os.Interrupt, "long: 2/200 replications",
 			"-c", file, "-r", "200", "--workers", "1", "-o", out)
 		t.Logf("exited %v after SIGINT", took)
 		require.Equal(t, exitInterrupt, code, stderr)
@@ -174,4 +176,55 @@ pools: [{name: agents, staff: 20}]
 		require.Equal(t, r.Meta.Completed, r.Queues["q"].Offered.N, "figures over the finished replications")
 		noTempFiles(t, dir, "report.json")
 	})
+}
+
+// SIGTERM and SIGHUP (a batch scheduler's stop, a closed terminal) stop a
+// run as Ctrl-C does: a complete report of the replications that finished,
+// and 128 + the signal's number.
+func TestStopSignals(t *testing.T) {
+	bin := buildSpoa(t)
+	file := writeFile(t, "long.yaml", long)
+	for _, c := range []struct {
+		sig  syscall.Signal
+		code int
+		says string
+	}{{syscall.SIGTERM, 143, "spoa: stopped by SIGTERM;"}, {syscall.SIGHUP, 129, "spoa: stopped by SIGHUP;"}} {
+		t.Run(c.sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "report.json")
+			code, stderr, _ := interruptRun(t, bin, c.sig, "long: 2/200 replications",
+				"-c", file, "--days", "30", "-r", "200", "--workers", "1", "-o", out)
+			require.Equal(t, c.code, code, stderr)
+			require.Contains(t, stderr, c.says)
+			require.Contains(t, stderr, "wrote a partial report of the ")
+			data, err := os.ReadFile(out)
+			require.NoError(t, err)
+			require.Contains(t, string(data), `"partial": true`)
+			noTempFiles(t, dir, "report.json")
+		})
+	}
+}
+
+// A crash is never taken for bad input: SIGQUIT, like any fatal error of
+// the Go runtime, ends spoa by SIGABRT rather than with the runtime's
+// usual exit status 2.
+func TestCrashIsNotBadInput(t *testing.T) {
+	bin := buildSpoa(t)
+	file := writeFile(t, "long.yaml", long)
+	var stderr lockedBuffer
+	cmd := exec.Command(bin, "run", "--progress", "-c", file)
+	cmd.Stderr = &stderr
+	cmd.Env = append(os.Environ(), "GOTRACEBACK=none")
+	require.NoError(t, cmd.Start())
+	for !strings.Contains(stderr.String(), "0/1 replications") {
+		time.Sleep(5 * time.Millisecond)
+	}
+	require.NoError(t, cmd.Process.Signal(syscall.SIGQUIT))
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	require.ErrorAs(t, err, &ee)
+	ws, ok := ee.Sys().(syscall.WaitStatus)
+	require.True(t, ok)
+	require.True(t, ws.Signaled(), "ended by a signal, not exit status %d", ws.ExitStatus())
+	require.Equal(t, syscall.SIGABRT, ws.Signal())
 }

@@ -9,24 +9,31 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"spoa/config"
+	"spoa/sim"
 )
 
-// Exit codes.
+// Exit codes. A signal that stops spoa (signals.go) gives 128 + its
+// number: 130 for Ctrl-C, 143 for SIGTERM, 129 for SIGHUP. A crash of the
+// Go runtime itself (out of memory, say) is made to end by SIGABRT, 134
+// to a shell, so that it is never taken for bad input: the runtime's own
+// exit status for a crash is 2.
 const (
 	exitOK        = 0
-	exitUnmet     = 1 // targets not met with --check, or the run failed
-	exitBadInput  = 2 // the scenario or the command line is wrong
+	exitUnmet     = 1 // --check found a target not met
+	exitBadInput  = 2 // the scenario or the command line is wrong; nothing was run
+	exitFailed    = 3 // the run failed, the report could not be written, or spoa has a bug
 	exitInterrupt = 130
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	debug.SetTraceback("crash")
+	ctx, stop := stopOnSignals()
 	code := mainRun(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -50,32 +57,51 @@ func (b badInput) Unwrap() error { return b.err }
 // errUnmet is returned when --check finds a target not met.
 var errUnmet = errors.New("targets not met")
 
-func mainRun(ctx context.Context, args []string, out, errw io.Writer) int {
+func mainRun(ctx context.Context, args []string, out, errw io.Writer) (code int) {
+	defer func() {
+		// A panic here is a bug in spoa, not bad input.
+		if p := recover(); p != nil {
+			fmt.Fprintf(errw, "spoa: internal error (a bug in spoa; please report it): %v\n%s", p, debug.Stack())
+			code = exitFailed
+		}
+	}()
 	std := &IO{Out: out, Err: errw, Terminal: isTerminal(errw)}
 	root := newRoot(std)
 	root.SetArgs(args)
 	root.SetOut(out)
 	root.SetErr(errw)
 	err := root.ExecuteContext(ctx)
-	var probs *config.Problems
 	switch {
 	case err == nil:
 		return exitOK
 	case errors.Is(err, errUnmet):
 		return exitUnmet
-	case errors.As(err, &probs):
-		fmt.Fprintln(errw, probs.Error())
-		fmt.Fprintf(errw, "%d problem%s: nothing was run\n", len(probs.List), plural(len(probs.List)))
+	case errors.As(err, new(*config.Problems)):
+		n := 0
+		for _, e := range leaves(err) {
+			if probs, ok := e.(*config.Problems); ok {
+				fmt.Fprintln(errw, probs.Error())
+				n += len(probs.List)
+			} else {
+				fmt.Fprintln(errw, "spoa:", e)
+				n++
+			}
+		}
+		fmt.Fprintf(errw, "%d problem%s: nothing was run\n", n, plural(n))
 		return exitBadInput
 	case errors.As(err, new(badInput)), strings.HasPrefix(err.Error(), "unknown command"):
 		fmt.Fprintln(errw, "spoa:", err)
 		return exitBadInput
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(errw, "spoa: interrupted;", interruptNote(err))
-		return exitInterrupt
+		sig, code := stoppedBy(ctx)
+		fmt.Fprintf(errw, "spoa: %s; %s\n", sig, interruptNote(err))
+		return code
+	case errors.As(err, new(*sim.InternalError)):
+		fmt.Fprintln(errw, "spoa: internal error (a bug in spoa; please report it):", err)
+		return exitFailed
 	default:
 		fmt.Fprintln(errw, "spoa:", err)
-		return exitUnmet
+		return exitFailed
 	}
 }
 
@@ -94,6 +120,18 @@ the embedded BLMK baseline.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return badInput{err} })
 	root.AddCommand(newRunCmd(std, nil), newCompareCmd(std, nil), newValidateCmd(std), newScenariosCmd(std), newInitCmd(std), newVersionCmd(std))
 	return root
+}
+
+// leaves lists the errors joined in err (errors.Join), or err alone.
+func leaves(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, leaves(e)...)
+		}
+		return out
+	}
+	return []error{err}
 }
 
 // badArgs marks a command's argument errors as bad input (exit 2).

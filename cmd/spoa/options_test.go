@@ -28,7 +28,7 @@ func TestRunFlags(t *testing.T) {
 	}{
 		{nil, RunOptions{}},
 		{[]string{"-c", "a.yaml", "-r", "5", "--seed", "3", "--days", "7", "--warmup", "1", "--workers", "2"},
-			RunOptions{File: "a.yaml", RunFlags: RunFlags{Reps: 5, Seed: "3", Days: "7", Warmup: "1", Workers: 2}}},
+			RunOptions{File: "a.yaml", RunFlags: RunFlags{Reps: givenAs("5"), Seed: givenAs("3"), Days: givenAs("7"), Warmup: givenAs("1"), Workers: 2}}},
 		{[]string{"--set", "pools.nurse.staff=4", "--set", "run.days=2", "-f", "json", "-o", "r.json"},
 			RunOptions{RunFlags: RunFlags{Sets: []string{"pools.nurse.staff=4", "run.days=2"}, Format: "json", Output: "r.json"}}},
 		{[]string{"--check", "--timing", "--progress"}, RunOptions{Check: true, Timing: true, Progress: true}},
@@ -45,7 +45,7 @@ func TestCompareFlags(t *testing.T) {
 	}{
 		{[]string{"a.yaml", "mmc"}, CompareOptions{Scenarios: []string{"a.yaml", "mmc"}}},
 		{[]string{"a.yaml", "b.yaml", "c.yaml", "-r", "4", "--sections", "queues,pools", "-f", "csv"},
-			CompareOptions{Scenarios: []string{"a.yaml", "b.yaml", "c.yaml"}, Sections: []string{"queues", "pools"}, RunFlags: RunFlags{Reps: 4, Format: "csv"}}},
+			CompareOptions{Scenarios: []string{"a.yaml", "b.yaml", "c.yaml"}, Sections: []string{"queues", "pools"}, RunFlags: RunFlags{Reps: givenAs("4"), Format: "csv"}}},
 	}
 	for _, c := range cases {
 		require.Equal(t, c.want, optionsOf(t, newCompareCmd, c.args), c.args)
@@ -70,3 +70,6 @@ func TestPickFormat(t *testing.T) {
 	require.EqualError(t, err, `--format "html": choose table, json, csv`)
 	require.Equal(t, "table, json, csv or html", orList(reportFormats))
 }
+
+// givenAs is a flag given on the command line as text.
+func givenAs(text string) given { return given{text, true} }

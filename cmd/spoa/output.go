@@ -2,24 +2,95 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 )
 
-// emit writes v in format f: rendered in memory, then to stdout, or to
-// output through a temporary file renamed into place, so that an
-// interrupted or failed write never leaves a half-written file.
-func emit[V any](stdout io.Writer, output string, f format[V], v V) error {
+// output is where a command writes: standard output, or a regular file,
+// resolved and checked before any work is done, so that a run is never
+// thrown away for want of a place to put its report, and nothing but a
+// regular file is ever replaced.
+type output struct {
+	// path is the file written, symlinks resolved; "" for standard output.
+	path string
+	// given is the path as the command line gave it, for messages.
+	given string
+}
+
+func (o output) stdout() bool { return o.path == "" }
+
+// resolveOutput checks the -o path: "" or "-" is standard output; anything
+// else must be, or become, a regular file in a directory spoa can write
+// in, and not one of the scenario files the command reads (inputs).
+func resolveOutput(given string, inputs ...string) (output, error) {
+	if given == "" || given == "-" {
+		return output{}, nil
+	}
+	bad := func(format string, args ...any) (output, error) {
+		return output{}, badInput{fmt.Errorf("-o %s: "+format, append([]any{given}, args...)...)}
+	}
+	path := given
+	if st, err := os.Lstat(given); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(given)
+		if err != nil {
+			return bad("a symbolic link to nothing that can be written (%v)", unwrapPath(err))
+		}
+		path = target
+	}
+	st, err := os.Stat(path)
+	switch {
+	case err == nil && !st.Mode().IsRegular():
+		return bad("not a regular file (a directory, device, pipe or socket), which spoa never replaces; name a file, or leave out -o for standard output")
+	case err == nil:
+		for _, in := range inputs {
+			if ist, ierr := os.Stat(in); ierr == nil && os.SameFile(st, ist) {
+				return bad("this is the scenario file %s; the report would replace it", in)
+			}
+		}
+	case !errors.Is(err, os.ErrNotExist):
+		return bad("%v", unwrapPath(err))
+	}
+	// The report goes to a temporary file beside the target that is then
+	// renamed over it: try that now, before the run.
+	dir := filepath.Dir(path)
+	if dst, err := os.Stat(dir); err != nil || !dst.IsDir() {
+		return bad("no directory %s to write it in", dir)
+	}
+	probe, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return bad("cannot write in %s (%v)", dir, unwrapPath(err))
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return output{path: path, given: given}, nil
+}
+
+// unwrapPath drops the operation and path from an *os.PathError, which
+// the message already names.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// emit writes v in format f: rendered in memory, then to stdout, or to the
+// output file through writeFileAtomic, so that an interrupted or failed
+// write never leaves a half-written file.
+func emit[V any](stdout io.Writer, out output, f format[V], v V) error {
 	var buf bytes.Buffer
 	if err := f.write(&buf, v); err != nil {
 		return err
 	}
-	if output == "" {
+	if out.stdout() {
 		_, err := stdout.Write(buf.Bytes())
 		return err
 	}
-	return writeFileAtomic(output, buf.Bytes())
+	return writeFileAtomic(out.path, buf.Bytes())
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames
@@ -30,21 +101,35 @@ func writeFileAtomic(path string, data []byte) error {
 	if st, err := os.Stat(path); err == nil {
 		mode = st.Mode().Perm()
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	name, err := writeTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp", data, mode)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name()) // no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
 		return err
 	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
+	return nil
+}
+
+// writeNamedTemp writes data to a new temporary file in dir, named by
+// pattern as os.CreateTemp names it, and returns its name; on failure it
+// leaves nothing behind.
+func writeNamedTemp(dir, pattern string, data []byte, mode os.FileMode) (string, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return "", err
 	}
-	if err := tmp.Close(); err != nil {
-		return err
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(mode)
 	}
-	return os.Rename(tmp.Name(), path)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
 }

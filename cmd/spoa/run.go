@@ -54,6 +54,10 @@ func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
 	if err != nil {
 		return err
 	}
+	out, err := resolveOutput(opts.Output, opts.File)
+	if err != nil {
+		return err
+	}
 	sets, err := opts.sets()
 	if err != nil {
 		return err
@@ -72,7 +76,7 @@ func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
 		if progress != nil {
 			fmt.Fprintln(std.Err) // end the progress line
 		}
-		return partialReport(std, opts.Output, f, rep)
+		return partialReport(std, out, f, rep)
 	}
 	if err != nil {
 		return inSource([]string{source}, err)
@@ -81,10 +85,10 @@ func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
 		wall := time.Since(start).Seconds()
 		rep.Meta.WallS = &wall
 	}
-	if err := emit(std.Out, opts.Output, f, rep); err != nil {
+	if err := emit(std.Out, out, f, rep); err != nil {
 		return err
 	}
-	if f.name != "table" || opts.Output != "" {
+	if f.name != "table" || !out.stdout() {
 		for _, w := range rep.Warnings {
 			fmt.Fprintln(std.Err, "warning:", w)
 		}
