@@ -115,9 +115,14 @@ var (
 var Sections = []*Section{Queues, Pools, Streams, Channels, Destinations}
 
 var poolMeasures = []Measure{
-	// Busy over on-duty staff-time.
+	// Busy over on-duty staff-time: at most 1, since work past the end of a
+	// shift is overrun, not busy time.
 	{Name: "utilisation", Label: "utilisation", Unit: Fraction, value: func(v view) float64 {
 		return ratio(v.poolSum(func(p *sim.PoolStats) float64 { return p.Busy }), v.poolSum(onDuty))
+	}},
+	// Staff-hours spent finishing the contact in hand after a shift ended.
+	{Name: "overrun_hours", Label: "hours past shift end", Unit: Hours, PerDay: true, value: func(v view) float64 {
+		return v.poolSum(func(p *sim.PoolStats) float64 { return p.Overrun }) / 3600
 	}},
 	// On-duty staff-hours over the measured days.
 	{Name: "staff_hours", Label: "staff hours", Unit: Hours, PerDay: true, value: func(v view) float64 { return v.poolSum(onDuty) / 3600 }},

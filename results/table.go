@@ -26,7 +26,7 @@ var (
 		{measure: "wait_p50_s", head: "p50"}, {measure: "wait_p90_s", head: "p90"}, {measure: "wait_p95_s", head: "p95"},
 		{measure: "waited_fraction"}, {measure: "within_target_fraction", show: target}, {measure: "queue_length_mean"},
 	}
-	poolColumns   = []column{{measure: "utilisation", spread: true}, {measure: "staff_hours"}, {measure: "wte"}}
+	poolColumns   = []column{{measure: "utilisation", spread: true}, {measure: "staff_hours"}, {measure: "overrun_hours"}, {measure: "wte"}}
 	streamColumns = []column{
 		{measure: "offered"}, {measure: "asa_s", head: "mean wait to answer", dash: true}, {measure: "abandon_fraction"},
 		{measure: "redials"}, {measure: "time_to_clinician_s", dash: true}, {measure: "time_in_system_s", dash: true},

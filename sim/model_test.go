@@ -45,12 +45,14 @@ func TestRotaOverflowFinishesContactInHand(t *testing.T) {
 		p := r.Pools[0]
 		require.InDelta(t, 20*3600.0, p.OnDuty, 1e-6)
 		for h := 0; h < 24; h++ {
-			if h != 8 && h != 9 {
+			if h != 8 {
 				require.Zero(t, p.HourBusy[h], "hour %d", h)
 			}
 		}
 		require.InDelta(t, 20*3600.0, p.HourBusy[8], 1e-6)
-		require.InDelta(t, 20*40*60.0, p.HourBusy[9], 1e-6, "the contact in hand is finished after 09:00")
+		require.Zero(t, p.HourBusy[9], "nobody is on duty after 09:00")
+		require.InDelta(t, 20*40*60.0, p.Overrun, 1e-6, "the contact in hand is finished after 09:00, as overrun")
+		require.InDelta(t, 1.0, p.Busy/p.OnDuty, 1e-9, "busy the whole shift, and no more")
 		require.Greater(t, r.Queues[0].WaitingAtEnd, int64(0), "demand far exceeds one hour a day")
 	}
 }
@@ -258,4 +260,36 @@ func TestAbandonsOnlyWhereCallsReach(t *testing.T) {
 		"q3": true,  // calls enter it
 		"q4": false, // calls enter it, but it has no patience
 	}, got)
+}
+
+// A replication that panics (a broken invariant: here a route table with
+// no route for some draws, which Compile never makes) is reported as an
+// *InternalError naming it, and the process that runs it carries on.
+func TestPanicBecomesInternalError(t *testing.T) {
+	m, err := Compile(mmc(100, 10*time.Minute, 0, 20, 1, 2))
+	require.NoError(t, err)
+	dest := m.Queues[0].routes[0].dest
+	m.Queues[0].routes = routes{{cum: 0.1, queue: noQueue, dest: dest}, {cum: 0.2, queue: noQueue, dest: dest}}
+	_, err = Run(context.Background(), m, Options{Workers: 1})
+	var ie *InternalError
+	require.ErrorAs(t, err, &ie)
+	require.Equal(t, 0, ie.Replication)
+	require.Contains(t, ie.Error(), "a route table with no route")
+	require.Contains(t, string(ie.Stack), "choose")
+}
+
+// The red team's case: one 1-hour shift of 5 a day and 5-hour service
+// gave a utilisation of 500%. Busy time now counts only up to the number
+// on duty; the 4 hours each of the 5 works past the shift are overrun.
+func TestUtilisationNeverAboveOne(t *testing.T) {
+	s := mmc(10, time.Hour, 0, 0, 10, 2)
+	s.Queues[0].Service = config.Dist{Dist: config.Constant, Mean: config.Duration(5 * time.Hour)}
+	hourly := make([]float64, 24)
+	hourly[9] = 5
+	s.Pools = []config.Pool{{Name: "agents", Hourly: hourly}}
+	for _, r := range simulate(t, s) {
+		p := r.Pools[0]
+		require.InDelta(t, 1.0, p.Busy/p.OnDuty, 1e-9, "all five busy all the shift, and no more")
+		require.InDelta(t, 5*4*3600.0*10, p.Overrun, 1e-6, "five finish their calls four hours after the shift, every day")
+	}
 }

@@ -39,10 +39,16 @@ func compilePool(p config.Pool) Pool {
 // poolState is one pool in one replication: how many are on duty and how
 // many busy, with the time integrals of each, where its rota has got to,
 // and its chat desk. A staff member holding any chat counts as busy.
+//
+// Staff whose shift has ended finish the contact in hand, so more can be
+// busy than are on duty. That work is kept apart, as overrun: busy time
+// counts only up to the number on duty, so that utilisation, busy over
+// on-duty time, is a share of the rota and never above 1.
 type poolState struct {
 	onDuty, busy int
 	rota         rotaCursor
 	busyArea     float64
+	overrunArea  float64
 	dutyArea     float64
 	last         float64
 	chats        chatDesk
@@ -52,17 +58,25 @@ type poolState struct {
 // change in the numbers busy or on duty calls it first.
 func (p *poolState) close(now float64) {
 	dt := now - p.last
-	p.busyArea += float64(p.busy) * dt
+	if p.busy <= p.onDuty {
+		p.busyArea += float64(p.busy) * dt
+	} else {
+		p.busyArea += float64(p.onDuty) * dt
+		p.overrunArea += float64(p.busy-p.onDuty) * dt
+	}
 	p.dutyArea += float64(p.onDuty) * dt
 	p.last = now
 }
 
+// poolTime is a pool's staff time over a span, in staff-seconds.
+type poolTime struct{ busy, overrun, onDuty float64 }
+
 // flush closes the integrals at now and hands them over, starting afresh.
-func (p *poolState) flush(now float64) (busy, onDuty float64) {
+func (p *poolState) flush(now float64) poolTime {
 	p.close(now)
-	busy, onDuty = p.busyArea, p.dutyArea
-	p.busyArea, p.dutyArea = 0, 0
-	return busy, onDuty
+	t := poolTime{p.busyArea, p.overrunArea, p.dutyArea}
+	p.busyArea, p.overrunArea, p.dutyArea = 0, 0, 0
+	return t
 }
 
 // free reports whether a staff member on duty is free.

@@ -172,13 +172,14 @@ func (rec *recorder) tick(now float64, qs []queueState, ps []poolState) {
 		}
 	}
 	for i := range ps {
-		busy, duty := ps[i].flush(now)
+		t := ps[i].flush(now)
 		if measured {
 			st := &rec.st.Pools[i]
-			st.Busy += busy
-			st.OnDuty += duty
-			st.HourBusy[h] += busy
-			st.HourOnDuty[h] += duty
+			st.Busy += t.busy
+			st.Overrun += t.overrun
+			st.OnDuty += t.onDuty
+			st.HourBusy[h] += t.busy
+			st.HourOnDuty[h] += t.onDuty
 		}
 	}
 	rec.lastTick = now

@@ -35,10 +35,12 @@ type QueueStats struct {
 	HourWait      [24]Welford
 }
 
-// PoolStats holds one pool's staff time, in staff-seconds.
+// PoolStats holds one pool's staff time, in staff-seconds. Busy counts at
+// most the number on duty at each moment, so Busy ≤ OnDuty; Overrun is the
+// rest: staff finishing the contact in hand after their shift has ended.
 type PoolStats struct {
-	Busy, OnDuty         float64
-	HourBusy, HourOnDuty [24]float64
+	Busy, Overrun, OnDuty float64
+	HourBusy, HourOnDuty  [24]float64
 }
 
 // StreamStats holds one stream's figures, over contacts that arrived in the

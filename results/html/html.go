@@ -93,10 +93,10 @@ Figures are means over replications; grey figures are the half-width of the 95% 
 {{end}}</table>
 
 <h2>Staff</h2>
-<table><tr><th>pool</th><th>utilisation</th><th>staff hours a day</th><th>WTE</th></tr>
+<table><tr><th>pool</th><th>utilisation</th><th>staff hours a day</th><th>hours past shift end a day</th><th>WTE</th></tr>
 {{range $n := .R.Order.Pools}}{{$p := index $r.Pools $n}}<tr><td>{{$n}}</td>
 <td>{{pct ($p.Get "utilisation").Mean}} <span class="ci">± {{pct ($p.Get "utilisation").HalfWidth}}</span></td>
-<td>{{perday ($p.Get "staff_hours") $d}}</td><td>{{num ($p.Get "wte").Mean}}</td></tr>
+<td>{{perday ($p.Get "staff_hours") $d}}</td><td>{{perday ($p.Get "overrun_hours") $d}}</td><td>{{num ($p.Get "wte").Mean}}</td></tr>
 {{end}}</table>
 
 <h2>Streams and channels</h2>
