@@ -71,7 +71,7 @@ func fromEachStream(d subject, st []sim.Stats) map[string]Figure {
 		for i := range st {
 			values[i] = float64(st[i].Dests[d.idx[0]].ByStream[si]) / d.m.Days
 		}
-		out[sm.Name] = figureOf(values)
+		out[sm.Name] = figureOf(values).in(Count)
 	}
 	return out
 }

@@ -103,7 +103,7 @@ func Compare(seed uint64, runs []Run) *Comparison {
 			if !ok {
 				continue
 			}
-			f := figureOf(v)
+			f := figureOf(v).in(row.measureOf().Unit)
 			row.Values[i] = &f
 			if i == 0 || !hasBase {
 				continue

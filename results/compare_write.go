@@ -82,7 +82,10 @@ func WriteCompareTable(w io.Writer, c *Comparison) error {
 			change, ci := "-", "-"
 			if d != nil && d.Measured() {
 				change = m.Unit.FormatChange(d.Mean)
-				ci = m.Unit.FormatChange(d.CI95Low) + " to " + m.Unit.FormatChange(d.CI95High)
+				ci = "n=1, no CI"
+				if d.HasCI() {
+					ci = m.Unit.FormatChange(d.CI95Low) + " to " + m.Unit.FormatChange(d.CI95High)
+				}
 			}
 			fmt.Fprintf(tw, "%s%s\t%s\t", change, mark, ci)
 		}

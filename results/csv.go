@@ -17,7 +17,10 @@ func WriteCSV(w io.Writer, r *Report) error {
 	}
 	_ = cw.Write([]string{"section", "name", "measure", "key", "mean", "sd", "ci95_low", "ci95_high", "n"})
 	one := func(x float64) Figure { return Figure{x, 0, x, x, 1} }
-	row("run", r.Scenario, "seed", "", one(float64(r.Seed)))
+	// The seed is a whole number of up to 20 digits, which a float64 would
+	// round: written as it is.
+	seed := strconv.FormatUint(r.Seed, 10)
+	_ = cw.Write([]string{"run", r.Scenario, "seed", "", seed, "0", seed, seed, "1"})
 	row("run", r.Scenario, "replications", "", one(float64(r.Replications)))
 	row("run", r.Scenario, "days", "", one(r.Days))
 	row("run", r.Scenario, "warmup_days", "", one(r.WarmupDays))

@@ -10,10 +10,13 @@ import (
 
 // Figure is one measure over replications: the mean, the sample standard
 // deviation between replications, and a 95% confidence interval for the
-// mean from Student's t with n−1 degrees of freedom. With one replication
-// the interval is the mean itself. N is the number of replications in
-// which the figure could be measured (a mean wait needs someone served);
-// with N = 0 it was never measured and the other fields are 0.
+// mean from Student's t with n−1 degrees of freedom, cut to the values the
+// measure can take (a share lies in [0, 1], a time or count is not
+// negative). With one replication there is no interval: its bounds are
+// the mean, and every writer says "no CI" rather than show a certainty
+// there is not. N is the number of replications in which the figure could
+// be measured (a mean wait needs someone served); with N = 0 it was never
+// measured, the other fields are 0 and writers show "-".
 type Figure struct {
 	Mean     float64 `json:"mean"`
 	SD       float64 `json:"sd"`
@@ -25,9 +28,34 @@ type Figure struct {
 // Measured reports whether any replication measured the figure.
 func (f Figure) Measured() bool { return f.N > 0 }
 
-// HalfWidth is half the width of the 95% confidence interval, the "±"
-// that tables show beside a mean.
-func (f Figure) HalfWidth() float64 { return (f.CI95High - f.CI95Low) / 2 }
+// HalfWidth is the "±" that tables show beside a mean: how far the 95%
+// confidence interval reaches from it, on the side where it reaches
+// further (the other may be cut at 0 or 1).
+func (f Figure) HalfWidth() float64 { return max(f.Mean-f.CI95Low, f.CI95High-f.Mean) }
+
+// HasCI reports whether the figure has a confidence interval: it needs
+// two replications that measured it.
+func (f Figure) HasCI() bool { return f.N > 1 }
+
+// CIText writes the 95% confidence interval with show, as "lo–hi", or
+// says why there is none.
+func (f Figure) CIText(show func(float64) string) string {
+	switch {
+	case !f.Measured():
+		return "-"
+	case !f.HasCI():
+		return "n=1, no CI"
+	}
+	return show(f.CI95Low) + "–" + show(f.CI95High)
+}
+
+// in cuts the interval to the values the unit can take.
+func (f Figure) in(u Unit) Figure {
+	lo, hi := u.bounds()
+	f.CI95Low = min(max(f.CI95Low, lo), hi)
+	f.CI95High = min(max(f.CI95High, lo), hi)
+	return f
+}
 
 // figureOf summarises one figure's value in each replication. A
 // replication in which it is undefined (NaN: a mean wait with nobody

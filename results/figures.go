@@ -42,6 +42,26 @@ func (f Figures) Show(measure string) string {
 	return f.section.Measure(measure).Unit.Show(f.Get(measure))
 }
 
+// Spread writes how sure a figure is, in its unit: "± 12s", the reach of
+// its 95% confidence interval; "n=1, no CI" from one replication; "" when
+// it was never measured.
+func (f Figures) Spread(measure string) string {
+	fig := f.Get(measure)
+	switch {
+	case !fig.Measured():
+		return ""
+	case !fig.HasCI():
+		return "n=1, no CI"
+	}
+	return "± " + f.section.Measure(measure).Unit.Format(fig.HalfWidth())
+}
+
+// CI writes a figure's 95% confidence interval in its unit, "lo–hi", or
+// why there is none.
+func (f Figures) CI(measure string) string {
+	return f.Get(measure).CIText(f.section.Measure(measure).Unit.Format)
+}
+
 // All yields each of the section's measures with its figure, in order.
 func (f Figures) All() iter.Seq2[Measure, Figure] {
 	return func(yield func(Measure, Figure) bool) {

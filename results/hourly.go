@@ -11,6 +11,7 @@ type Profile struct {
 	// PerDay: the figures are a day's, a count over the measured days
 	// divided by them, and CSV calls the profile NAME_per_day.
 	PerDay bool
+	Unit   Unit
 	// Section is whose rows have the profile: Report.Rows gives their
 	// names in order.
 	Section *Section
@@ -22,23 +23,23 @@ type Profile struct {
 // JSON and CSV.
 var Profiles = []Profile{
 	// First attempts.
-	{Name: "arrivals", PerDay: true, Section: Streams, value: func(v view, h int) float64 {
+	{Name: "arrivals", PerDay: true, Unit: Count, Section: Streams, value: func(v view, h int) float64 {
 		return v.streamSum(func(s *sim.StreamStats) int64 { return s.HourOffered[h] })
 	}},
 	// Contacts joining each queue.
-	{Name: "offered", PerDay: true, Section: Queues, value: func(v view, h int) float64 {
+	{Name: "offered", PerDay: true, Unit: Count, Section: Queues, value: func(v view, h int) float64 {
 		return float64(v.queueStats().HourOffered[h])
 	}},
 	// The mean wait of served contacts by the hour they joined.
-	{Name: "asa_s", Section: Queues, value: func(v view, h int) float64 {
+	{Name: "asa_s", Unit: Seconds, Section: Queues, value: func(v view, h int) float64 {
 		return meanOf(v.queueStats().HourWait[h])
 	}},
-	{Name: "utilisation", Section: Pools, value: func(v view, h int) float64 {
+	{Name: "utilisation", Unit: Fraction, Section: Pools, value: func(v view, h int) float64 {
 		return ratio(v.poolSum(func(p *sim.PoolStats) float64 { return p.HourBusy[h] }),
 			v.poolSum(func(p *sim.PoolStats) float64 { return p.HourOnDuty[h] }))
 	}},
 	// Contacts reaching each destination.
-	{Name: "destinations", PerDay: true, Section: Destinations, value: func(v view, h int) float64 {
+	{Name: "destinations", PerDay: true, Unit: Count, Section: Destinations, value: func(v view, h int) float64 {
 		return float64(v.destStats().Hour[h])
 	}},
 }
@@ -65,7 +66,7 @@ func (p Profile) figures(m *sim.Model, st []sim.Stats) map[string][]Figure {
 					values[i] /= m.Days
 				}
 			}
-			bins[h] = figureOf(values)
+			bins[h] = figureOf(values).in(p.Unit)
 		}
 		out[s.name] = bins
 	}

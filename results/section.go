@@ -73,7 +73,7 @@ func indexOf(ms []Measure, name string) int {
 func (sec *Section) figures(s subject, st []sim.Stats) Figures {
 	list := make([]Figure, len(sec.Measures))
 	for i, m := range sec.Measures {
-		list[i] = figureOf(m.values(s, st))
+		list[i] = figureOf(m.values(s, st)).in(m.Unit)
 	}
 	return Figures{section: sec, list: list}
 }

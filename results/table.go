@@ -14,7 +14,6 @@ type column struct {
 	measure string
 	head    string // the heading, where it is not the measure's label
 	spread  bool   // add ± the half-width of the 95% CI
-	dash    bool   // "-" where no replication measured it, rather than 0
 	// show, if set, makes the cell of the named row in place of the mean.
 	show func(r *Report, name string) string
 }
@@ -28,8 +27,8 @@ var (
 	}
 	poolColumns   = []column{{measure: "utilisation", spread: true}, {measure: "staff_hours"}, {measure: "overrun_hours"}, {measure: "wte"}}
 	streamColumns = []column{
-		{measure: "offered"}, {measure: "asa_s", head: "mean wait to answer", dash: true}, {measure: "abandon_fraction"},
-		{measure: "redials"}, {measure: "time_to_clinician_s", dash: true}, {measure: "time_in_system_s", dash: true},
+		{measure: "offered"}, {measure: "asa_s", head: "mean wait to answer"}, {measure: "abandon_fraction"},
+		{measure: "redials"}, {measure: "time_to_clinician_s"}, {measure: "time_in_system_s"},
 	}
 )
 
@@ -68,7 +67,7 @@ func cell(r *Report, name string, f Figures, c column) string {
 	if !ok {
 		return ""
 	}
-	if c.dash && !fig.Measured() {
+	if !fig.Measured() {
 		return "-"
 	}
 	m := f.section.Measure(c.measure)
@@ -77,8 +76,11 @@ func cell(r *Report, name string, f Figures, c column) string {
 		mean, half = mean/r.Days, half/r.Days
 	}
 	s := m.Unit.Format(mean)
-	if c.spread {
+	switch {
+	case c.spread && fig.HasCI():
 		s += " ± " + m.Unit.Format(half)
+	case c.spread:
+		s += " (n=1, no CI)"
 	}
 	return s
 }
@@ -87,7 +89,7 @@ func cell(r *Report, name string, f Figures, c column) string {
 func target(r *Report, queue string) string {
 	for _, t := range r.Targets {
 		if t.Queue == queue {
-			return fmt.Sprintf("%s (%s in %s)", Percent(t.Achieved.Mean), Percent(t.Fraction), Dur(t.WithinS))
+			return fmt.Sprintf("%s (%s in %s)", Fraction.Show(t.Achieved), Percent(t.Fraction), Dur(t.WithinS))
 		}
 	}
 	return "-"
@@ -152,7 +154,7 @@ func WriteTable(w io.Writer, r *Report) error {
 		for _, n := range r.Order.Destinations {
 			d := r.Destinations[n]
 			perDay := d.Get("per_day")
-			fmt.Fprintf(tw, "%s\t%.1f\t%.1f–%.1f\t", l(n), perDay.Mean, perDay.CI95Low, perDay.CI95High)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t", l(n), Count.Show(perDay), perDay.CIText(Count.Format))
 			for _, s := range r.Order.Streams {
 				fmt.Fprintf(tw, "%.1f\t", d.PerDayStream[s].Mean)
 			}
@@ -168,8 +170,7 @@ func WriteTable(w io.Writer, r *Report) error {
 			if !t.Met {
 				mark = "NOT met"
 			}
-			fmt.Fprintf(&b, "  %-24s %s answered within %s: %s (95%% CI %s–%s) %s\n", t.Queue, Percent(t.Fraction), Dur(t.WithinS),
-				Percent(t.Achieved.Mean), Percent(t.Achieved.CI95Low), Percent(t.Achieved.CI95High), mark)
+			fmt.Fprintf(&b, "  %-24s %s answered within %s: %s %s\n", t.Queue, Percent(t.Fraction), Dur(t.WithinS), t.AchievedText(), mark)
 		}
 	}
 	for _, warn := range r.Warnings {

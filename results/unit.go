@@ -19,6 +19,15 @@ const (
 	WTE                  // whole-time equivalent staff
 )
 
+// bounds are the values a figure in the unit can take: a share lies in
+// [0, 1]; times, counts, hours and staff are not negative.
+func (u Unit) bounds() (lo, hi float64) {
+	if u == Fraction {
+		return 0, 1
+	}
+	return 0, math.Inf(1)
+}
+
 // Format writes x in the unit: "4m05s", "12.5%", "3.0".
 func (u Unit) Format(x float64) string {
 	switch u {

@@ -105,8 +105,8 @@ func checkTargets(std *IO, rep *results.Report) error {
 	var err error
 	for _, t := range rep.Targets {
 		if !t.Met {
-			fmt.Fprintf(std.Err, "target not met: %s: %.1f%% within %s, target %.1f%%\n",
-				t.Queue, 100*t.Achieved.Mean, results.Dur(t.WithinS), 100*t.Fraction)
+			fmt.Fprintf(std.Err, "target not met: %s: %s answered within %s: %s\n",
+				t.Queue, results.Percent(t.Fraction), results.Dur(t.WithinS), t.AchievedText())
 			err = errUnmet
 		}
 	}

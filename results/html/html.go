@@ -79,23 +79,23 @@ Figures are means over replications; grey figures are the half-width of the 95% 
 {{end}}
 {{if .R.Targets}}<h2>Targets</h2>
 <table><tr><th>queue</th><th>target</th><th>achieved</th><th>95% CI</th><th></th></tr>
-{{range .R.Targets}}<tr><td>{{.Queue}}</td><td>{{pct .Fraction}} within {{dur .WithinS}}</td><td>{{pct .Achieved.Mean}}</td>
-<td class="ci">{{pct .Achieved.CI95Low}} – {{pct .Achieved.CI95High}}</td>
+{{range .R.Targets}}<tr><td>{{.Queue}}</td><td>{{pct .Fraction}} within {{dur .WithinS}}</td><td>{{if .Achieved.Measured}}{{pct .Achieved.Mean}}{{else}}nobody answered{{end}}</td>
+<td class="ci">{{.AchievedCI}}</td>
 <td>{{if .Met}}<span class="met">met</span>{{else}}<span class="unmet">not met</span>{{end}}</td></tr>
 {{end}}</table>{{end}}
 {{$r := .R}}{{$d := .R.Days}}
 <h2>Queues</h2>
 <table><tr><th>queue</th><th>offered a day</th><th>answered a day</th><th>abandoned</th><th>mean wait</th><th>p50</th><th>p90</th><th>p95</th><th>waited</th><th>within target</th><th>mean queue</th></tr>
 {{range $n := .R.Order.Queues}}{{$q := index $r.Queues $n}}<tr><td>{{$n}}</td><td>{{perday ($q.Get "offered") $d}}</td><td>{{perday ($q.Get "served") $d}}</td>
-<td>{{pct ($q.Get "abandon_fraction").Mean}}</td><td>{{$q.Show "asa_s"}} <span class="ci">± {{dur ($q.Get "asa_s").HalfWidth}}</span></td>
+<td>{{$q.Show "abandon_fraction"}}</td><td>{{$q.Show "asa_s"}} <span class="ci">{{$q.Spread "asa_s"}}</span></td>
 <td>{{$q.Show "wait_p50_s"}}</td><td>{{$q.Show "wait_p90_s"}}</td><td>{{$q.Show "wait_p95_s"}}</td>
-<td>{{$q.Show "waited_fraction"}}</td><td>{{$q.Show "within_target_fraction"}}</td><td>{{num ($q.Get "queue_length_mean").Mean}}</td></tr>
+<td>{{$q.Show "waited_fraction"}}</td><td>{{$q.Show "within_target_fraction"}}</td><td>{{$q.Show "queue_length_mean"}}</td></tr>
 {{end}}</table>
 
 <h2>Staff</h2>
 <table><tr><th>pool</th><th>utilisation</th><th>staff hours a day</th><th>hours past shift end a day</th><th>WTE</th></tr>
 {{range $n := .R.Order.Pools}}{{$p := index $r.Pools $n}}<tr><td>{{$n}}</td>
-<td>{{pct ($p.Get "utilisation").Mean}} <span class="ci">± {{pct ($p.Get "utilisation").HalfWidth}}</span></td>
+<td>{{$p.Show "utilisation"}} <span class="ci">{{$p.Spread "utilisation"}}</span></td>
 <td>{{perday ($p.Get "staff_hours") $d}}</td><td>{{perday ($p.Get "overrun_hours") $d}}</td><td>{{num ($p.Get "wte").Mean}}</td></tr>
 {{end}}</table>
 
@@ -110,8 +110,8 @@ Figures are means over replications; grey figures are the half-width of the 95% 
 
 <h2>Destinations</h2>
 <table><tr><th>destination</th><th>a day</th><th>95% CI</th>{{range .R.Order.Streams}}<th>from {{.}}</th>{{end}}</tr>
-{{range $n := .R.Order.Destinations}}{{$x := index $r.Destinations $n}}{{$f := $x.Get "per_day"}}<tr><td>{{$n}}</td><td>{{num $f.Mean}}</td>
-<td class="ci">{{num $f.CI95Low}} – {{num $f.CI95High}}</td>{{range $s := $r.Order.Streams}}<td>{{num (index $x.PerDayStream $s).Mean}}</td>{{end}}</tr>
+{{range $n := .R.Order.Destinations}}{{$x := index $r.Destinations $n}}<tr><td>{{$n}}</td><td>{{$x.Show "per_day"}}</td>
+<td class="ci">{{$x.CI "per_day"}}</td>{{range $s := $r.Order.Streams}}<td>{{num (index $x.PerDayStream $s).Mean}}</td>{{end}}</tr>
 {{end}}</table>
 
 <h2>By hour of day</h2>
