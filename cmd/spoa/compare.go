@@ -64,7 +64,7 @@ func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
 	scenarios := make([]*config.Scenario, len(opts.Scenarios))
 	sources := make([]string, len(opts.Scenarios))
 	for i, arg := range opts.Scenarios {
-		if scenarios[i], sources[i], err = loadNamed(arg, sets); err != nil {
+		if scenarios[i], sources[i], err = loadNamed(ctx, arg, sets); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -93,7 +94,7 @@ func TestLoadByExtension(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(dir, name)
 			require.NoError(t, os.WriteFile(path, []byte(src), 0o644))
-			got, err := File(path, nil)
+			got, err := File(context.Background(), path, nil)
 			require.NoError(t, err)
 			assert.Equal(t, want, got)
 		})
@@ -114,7 +115,7 @@ func TestFileProblems(t *testing.T) {
 		{bad, bad + ": cannot read YAML: yaml: line 1: did not find expected ',' or ']'"},
 	}
 	for _, tc := range cases {
-		_, err := File(tc.path, nil)
+		_, err := File(context.Background(), tc.path, nil)
 		var ps *config.Problems
 		require.ErrorAs(t, err, &ps)
 		assert.Equal(t, tc.want, err.Error())
