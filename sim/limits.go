@@ -9,16 +9,28 @@ import (
 // scenario: a queue that grows without bound, or contacts that go round
 // without end.
 
-// MaxWaiting is the most contacts that wait in one queue at once. A queue
-// whose demand exceeds its capacity and whose contacts never abandon grows
-// without bound; rather than let it take all the machine's memory, a
-// contact that finds MaxWaiting already waiting is turned away: it leaves
-// the system, reaches no destination, and counts in the queue's TurnedAway
-// (so Offered = Served + Abandoned + WaitingAtEnd + TurnedAway still). A
-// million waiting contacts hold 60–70 MB (a 40-byte contact slot and an
-// 8-byte queue entry each, and the slack of slices grown by appending); by
-// then every wait in the queue is far past any target, and the report warns
-// that the queue is overloaded.
+// MaxWaiting is the most contacts that wait at once in one queue, and in
+// all of a replication's queues together, counting callers waiting to
+// redial. A queue whose demand exceeds its capacity and whose contacts
+// never abandon grows without bound; rather than let it take all the
+// machine's memory, a contact that finds its queue that full is turned
+// away: it leaves the system, reaches no destination, and counts in the
+// queue's TurnedAway (so Offered = Served + Abandoned + WaitingAtEnd +
+// TurnedAway still). A bound on each queue alone let twenty overloaded
+// queues hold twenty million contacts (6 GB over two workers), and callers
+// who hang up and redial a month later pile up without waiting in any
+// queue; so an arriving contact that would wait is turned away too, at the
+// queue its stream enters, when the replication already holds MaxWaiting
+// contacts that nobody is serving. Only arrivals add contacts (a routed or
+// redialling contact is one already held), so a replication holds at most
+// MaxWaiting besides those being served (at most its staff): 60–130 MB (a
+// 48-byte contact slot each, an 8-byte queue entry or a 24-byte redial
+// event, a 24-byte abandonment event for a caller with patience, and the
+// slack of slices grown by appending). A run holds one replication a
+// worker at once (Options.Workers, default GOMAXPROCS), so at most that
+// many times this; a finished replication keeps only its Stats. By the
+// time the bound is reached every wait is far past any target, and the
+// report warns that the queue is overloaded.
 const MaxWaiting = 1_000_000
 
 // The event budget. Validation refuses a run whose arrivals alone would
@@ -38,7 +50,7 @@ const (
 
 // limits are one model's bounds. Tests lower them to reach them quickly.
 type limits struct {
-	waiting int     // most contacts waiting in one queue
+	waiting int     // most contacts waiting in one queue, or in all (MaxWaiting)
 	events  uint64  // events one replication may simulate
 	visits  float64 // expected visits of contacts to queues, over the horizon
 	// noCompact keeps answered contacts' abandonment events in the heap
