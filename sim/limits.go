@@ -3,6 +3,9 @@ package sim
 import (
 	"fmt"
 	"math"
+	"unsafe"
+
+	"spoa/config"
 )
 
 // Limits that keep a run bounded in memory and in time, whatever the
@@ -32,6 +35,46 @@ import (
 // time the bound is reached every wait is far past any target, and the
 // report warns that the queue is overloaded.
 const MaxWaiting = 1_000_000
+
+// MaxKept is the most memory, in bytes, that a run's statistics may take.
+// Every replication's Stats are kept until the report is made (its
+// intervals are over replications), and a queue's wait histogram alone is
+// 31 KB, so 100,000 replications of a scenario of ten queues would keep 31
+// GB and run out of memory only at the end. Compile refuses a run whose
+// Stats would take more, saying how many replications fit. 2 GiB keeps
+// 65,000 replications of a one-queue scenario, 7,000 of blmk-hub-2021's
+// nine queues.
+const MaxKept = 2 << 30
+
+// keptBytes is the most one replication's Stats take: every queue's
+// histogram in use, and a count for each stream at each destination.
+func keptBytes(m *Model) float64 {
+	q := float64(unsafe.Sizeof(QueueStats{})) + 8*float64(histBins)
+	d := float64(unsafe.Sizeof(DestStats{})) + 8*float64(len(m.Streams))
+	return float64(unsafe.Sizeof(Stats{})) + q*float64(len(m.Queues)) + d*float64(len(m.Dests)) +
+		float64(unsafe.Sizeof(PoolStats{}))*float64(len(m.Pools)) + float64(unsafe.Sizeof(StreamStats{}))*float64(len(m.Streams))
+}
+
+// checkKept refuses a model whose replications' Stats would take more than
+// MaxKept, as a problem with run.replications.
+func checkKept(m *Model) error {
+	each := keptBytes(m)
+	if each*float64(m.Replications) <= MaxKept {
+		return nil
+	}
+	return &config.Problems{List: []config.Problem{{Path: "run.replications",
+		Msg: fmt.Sprintf("%d replications would keep %.1f GiB of statistics until the report is made (%.0f KiB a replication, for %s, %s and %s), over the limit of %d GiB: at most %d replications fit",
+			m.Replications, each*float64(m.Replications)/(1<<30), each/(1<<10),
+			count(len(m.Queues), "queue"), count(len(m.Streams), "stream"), count(len(m.Dests), "destination"), MaxKept>>30, int(MaxKept/each))}}}
+}
+
+// count writes "1 queue" or "3 queues".
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
 
 // The event budget. Validation refuses a run whose arrivals alone would
 // take hours (config's work limit), but some scenarios multiply their
