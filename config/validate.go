@@ -108,14 +108,15 @@ func (c *checker) names(list string, n int, name func(int) string) {
 	}
 }
 
-// name checks one name's spelling. Viper reads every key in lower case, so
-// a route to "GP" would be read as "gp" and silently miss a pool named
-// "GP"; refusing upper case makes that mismatch impossible.
+// name checks one name's spelling. Names are also keys in a file (routes,
+// service_by), and keys must be lower case, so a pool named "GP" could be
+// listed in served_by but never given its own service time; refusing
+// upper case keeps names and keys alike.
 func (c *checker) name(path, nm string) {
 	switch {
 	case nameRE.MatchString(nm):
 	case strings.ToLower(nm) != nm && nameRE.MatchString(strings.ToLower(nm)):
-		c.add(path, "%q: names must be lower case (write %q), because keys in the file are read in lower case", nm, strings.ToLower(nm))
+		c.add(path, "%q: names must be lower case (write %q), as keys in the file are", nm, strings.ToLower(nm))
 	default:
 		c.add(path, "%q: names may use only a-z, 0-9, _ and -", nm)
 	}

@@ -23,14 +23,10 @@ import (
 func TestSpecialFilesEnd(t *testing.T) {
 	bin := buildSpoa(t)
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "f.yaml")
+	fifo, zero, random := filepath.Join(dir, "f.yaml"), filepath.Join(dir, "zero.yaml"), filepath.Join(dir, "random.yaml")
 	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
-	link := func(name, to string) string {
-		p := filepath.Join(dir, name)
-		require.NoError(t, os.Symlink(to, p))
-		return p
-	}
-	zero, random := link("zero.yaml", "/dev/zero"), link("random.yaml", "/dev/urandom")
+	require.NoError(t, os.Symlink("/dev/zero", zero))
+	require.NoError(t, os.Symlink("/dev/urandom", random))
 	for _, args := range [][]string{
 		{"run", "-c", "/dev/zero"},
 		{"run", "-c", zero},

@@ -17,9 +17,8 @@ func (r *reader) jsonDocument(data []byte) map[string]any {
 	dec := json.NewDecoder(ctxReader{r.ctx, bytes.NewReader(data)})
 	dec.UseNumber()
 	r.line = func(pos int64) int { return lineAt(data, pos) }
-	tok, err := dec.Token()
-	if err != nil {
-		r.jsonError(err)
+	tok, ok := r.jsonToken(dec)
+	if !ok {
 		return nil
 	}
 	if tok != json.Delim('{') {
@@ -69,15 +68,13 @@ func (r *reader) jsonObject(dec *json.Decoder, depth int) map[string]any {
 	m := map[string]any{}
 	var ks []keyAt
 	for !r.stop && dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			r.jsonError(err)
+		tok, ok := r.jsonToken(dec)
+		if !ok {
 			return nil
 		}
 		k, _ := tok.(string)
 		ks = append(ks, keyAt{k, dec.InputOffset()})
-		if tok, err = dec.Token(); err != nil {
-			r.jsonError(err)
+		if tok, ok = r.jsonToken(dec); !ok {
 			return nil
 		}
 		r.key(k)
@@ -86,11 +83,7 @@ func (r *reader) jsonObject(dec *json.Decoder, depth int) map[string]any {
 		}
 		r.up()
 	}
-	if r.stop {
-		return nil
-	}
-	if _, err := dec.Token(); err != nil { // the closing brace
-		r.jsonError(err)
+	if !r.jsonEnd(dec) {
 		return nil
 	}
 	r.keys(ks)
@@ -100,23 +93,38 @@ func (r *reader) jsonObject(dec *json.Decoder, depth int) map[string]any {
 func (r *reader) jsonArray(dec *json.Decoder, depth int) []any {
 	list := []any{}
 	for i := 0; !r.stop && dec.More(); i++ {
-		tok, err := dec.Token()
-		if err != nil {
-			r.jsonError(err)
+		tok, ok := r.jsonToken(dec)
+		if !ok {
 			return nil
 		}
 		r.elem(i)
 		list = append(list, r.jsonValue(dec, tok, depth+1))
 		r.up()
 	}
-	if r.stop {
-		return nil
-	}
-	if _, err := dec.Token(); err != nil { // the closing bracket
-		r.jsonError(err)
+	if !r.jsonEnd(dec) {
 		return nil
 	}
 	return list
+}
+
+// jsonToken reads the next token, reporting whether there was one.
+func (r *reader) jsonToken(dec *json.Decoder) (json.Token, bool) {
+	tok, err := dec.Token()
+	if err != nil {
+		r.jsonError(err)
+		return nil, false
+	}
+	return tok, true
+}
+
+// jsonEnd reads the brace or bracket that closes an object or array, and
+// reports whether reading goes on.
+func (r *reader) jsonEnd(dec *json.Decoder) bool {
+	if r.stop {
+		return false
+	}
+	_, ok := r.jsonToken(dec)
+	return ok
 }
 
 // number reads a JSON number as YAML's reader reads one: a whole number as

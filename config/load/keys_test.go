@@ -43,13 +43,13 @@ func TestKeysReadAsWritten(t *testing.T) {
 			`t.yaml: queues[0].patience: line 8: key "dist.x" contains a dot: write it as nested keys, dist: {x: …}`,
 		}},
 		{"YAML key given twice", "yaml", ok + "name: u\n", []string{
-			"t.yaml: name: given twice, at lines 2 and 13",
+			"t.yaml: name: line 13: given twice (first at line 2)",
 		}},
 		{"second YAML document", "yaml", ok + "---\nname: u\n", []string{
 			"t.yaml: a second YAML document begins at line 13; a scenario file holds one document",
 		}},
 		{"JSON key given twice", "json", strings.Replace(mmcJSON, `"seed": 7}`, `"seed": 7, "days": 2}`, 1), []string{
-			"t.json: run.days: given twice, at lines 4 and 4",
+			"t.json: run.days: line 4: given twice (first at line 4)",
 		}},
 		{"JSON case collision", "json", strings.Replace(mmcJSON, `"seed": 7}`, `"seed": 7, "Seed": 8}`, 1), []string{
 			`t.json: run.Seed: line 4: keys are lower case: write "seed", and "seed" is given too (line 4)`,

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"errors"
+
 	"github.com/pelletier/go-toml/v2"
 )
 
@@ -18,6 +20,12 @@ func (r *reader) tomlDocument(data []byte) map[string]any {
 	}
 	tree := map[string]any{}
 	if err := toml.Unmarshal(data, &tree); err != nil {
+		var de *toml.DecodeError
+		if errors.As(err, &de) && r.ctx.Err() == nil {
+			row, _ := de.Position()
+			r.add("cannot read TOML: line %d: %s", row, oneLine(de.Error()))
+			return nil
+		}
 		r.parseError("TOML", err)
 		return nil
 	}

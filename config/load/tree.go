@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 
 	"spoa/config"
@@ -134,13 +133,9 @@ func (r *reader) nest(depth int, pos int64) bool {
 	return false
 }
 
-// lineOf is "line N: ", or nothing for line 0 (unknown).
-func lineOf(line int) string {
-	if line <= 0 {
-		return ""
-	}
-	return "line " + strconv.Itoa(line) + ": "
-}
+// lineOf is "line N: ", as a problem starts, or nothing for line 0
+// (unknown).
+func lineOf(line int) string { return lineNote("line %d: ", line) }
 
 // keyAt is a key of a mapping and its position in the file.
 type keyAt struct {
@@ -172,16 +167,16 @@ func (r *reader) keys(ks []keyAt) {
 		switch j := first[k.name]; {
 		case j < i:
 			r.key(k.name)
-			r.add("given twice%s", lines(r.line(ks[j].pos), r.line(k.pos)))
+			r.add("%sgiven twice%s", lineOf(r.line(k.pos)), lineNote(" (first at line %d)", r.line(ks[j].pos)))
 			r.up()
 		case strings.Contains(k.name, "."):
 			r.add("%skey %q contains a dot: write it as nested keys, %s", lineOf(r.line(k.pos)), k.name, nested(k.name))
 		case l != k.name:
 			also := ""
 			if j, ok := first[l]; ok {
-				also = fmt.Sprintf(", and %q is given too%s", l, lineNote(r.line(ks[j].pos)))
+				also = fmt.Sprintf(", and %q is given too%s", l, lineNote(" (line %d)", r.line(ks[j].pos)))
 			} else if j := lower[l]; j != i {
-				also = fmt.Sprintf(", and so is %q%s", ks[j].name, lineNote(r.line(ks[j].pos)))
+				also = fmt.Sprintf(", and so is %q%s", ks[j].name, lineNote(" (line %d)", r.line(ks[j].pos)))
 			}
 			r.key(k.name)
 			r.add("%skeys are lower case: write %q%s", lineOf(r.line(k.pos)), l, also)
@@ -190,19 +185,13 @@ func (r *reader) keys(ks []keyAt) {
 	}
 }
 
-// lines says where a key given twice is, when the lines are known.
-func lines(a, b int) string {
-	if a <= 0 || b <= 0 {
-		return ""
-	}
-	return fmt.Sprintf(", at lines %d and %d", a, b)
-}
-
-func lineNote(line int) string {
+// lineNote is format with line in it, such as " (line 3)", or nothing
+// for line 0 (unknown).
+func lineNote(format string, line int) string {
 	if line <= 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (line %d)", line)
+	return fmt.Sprintf(format, line)
 }
 
 // nested writes "run.days" as the nesting it was probably meant for:

@@ -30,12 +30,11 @@ func (r *reader) yamlDocument(data []byte) map[string]any {
 		r.add("a second YAML document begins at line %d; a scenario file holds one document", next.Line)
 		return nil
 	}
-	return r.yamlTop(doc.Content[0], 1)
+	return r.yamlTop(doc.Content[0])
 }
 
-// yamlTop reads the mapping at the top of a document (or of a --set value
-// written "v: …"), depth deep.
-func (r *reader) yamlTop(n *yaml.Node, depth int) map[string]any {
+// yamlTop reads the mapping at the top of a document.
+func (r *reader) yamlTop(n *yaml.Node) map[string]any {
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
 		return map[string]any{}
 	}
@@ -43,7 +42,7 @@ func (r *reader) yamlTop(n *yaml.Node, depth int) map[string]any {
 		r.add("%sexpected a mapping (key: value) at the top of the file", r.at(n))
 		return nil
 	}
-	m, _ := r.yamlValue(n, depth).(map[string]any)
+	m, _ := r.yamlValue(n, 1).(map[string]any)
 	return m
 }
 
