@@ -3,7 +3,7 @@
 // checks that say what is wrong with one, every problem with its path in
 // the file (validate*.go).
 //
-// Package load reads files into a Scenario through viper; here, Decode
+// Package load reads files into a Scenario; there, decode
 // turns the tree of maps and lists it reads into a Scenario strictly, and
 // Set applies a --set override to that tree. Scenarios built in memory
 // (tests, a staffing search) are checked by Validate the same way.

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -30,20 +31,46 @@ type Problems struct {
 	List   []Problem
 }
 
-// Error prints one problem a line, as "FILE: PATH: MESSAGE".
+// MaxShown is how many problems Error lists. A file can hold thousands of
+// one mistake (5000 streams entering unknown queues printed 270 MB); the
+// first fifty show what to fix, and a last line says how many more there
+// are.
+const MaxShown = 50
+
+// Error prints one problem a line, as "FILE: PATH: MESSAGE", at most
+// MaxShown of them, then "FILE: … and N more problems".
 func (ps *Problems) Error() string {
 	var b strings.Builder
-	for i, p := range ps.List {
-		if i > 0 {
+	lines := 0
+	line := func(s string) {
+		if lines++; lines > 1 {
 			b.WriteByte('\n')
 		}
 		if ps.Source != "" {
 			b.WriteString(oneLine(ps.Source))
 			b.WriteString(": ")
 		}
-		b.WriteString(oneLine(p.String()))
+		b.WriteString(oneLine(s))
+	}
+	for i, p := range ps.List {
+		if i == MaxShown {
+			line(fmt.Sprintf("… and %d more problems", len(ps.List)-MaxShown))
+			break
+		}
+		line(p.String())
 	}
 	return b.String()
+}
+
+// someNames lists names a reference could have used, so that a typo is
+// easy to spot: the first few, and how many more there are, so that a
+// message stays short however many names there are.
+func someNames(names []string) string {
+	const shown = 5
+	if len(names) <= shown {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:shown], ", "), len(names)-shown)
 }
 
 // asError returns nil when there is no problem: a nil *Problems inside an

@@ -112,5 +112,5 @@ func index(list []any, here, seg string) (int, error) {
 	if len(names) == 0 {
 		return 0, fmt.Errorf("%s has no named elements; use a 0-based index", here)
 	}
-	return 0, fmt.Errorf("%s has no element named %q (names: %s)", here, seg, strings.Join(names, ", "))
+	return 0, fmt.Errorf("%s has no element named %q (names: %s)", here, seg, someNames(names))
 }

@@ -30,7 +30,10 @@ func Validate(s *Scenario) error {
 	if s == nil {
 		return &Problems{List: []Problem{{Msg: "no scenario"}}}
 	}
-	c := &checker{}
+	c := &checker{
+		queueNames: known(s.Queues, func(q Queue) string { return q.Name }),
+		poolNames:  known(s.Pools, func(p Pool) string { return p.Name }),
+	}
 	if s.Name == "" {
 		c.add("name", "missing")
 	}
@@ -41,10 +44,10 @@ func Validate(s *Scenario) error {
 	c.names("queues", len(s.Queues), func(i int) string { return s.Queues[i].Name })
 	c.names("pools", len(s.Pools), func(i int) string { return s.Pools[i].Name })
 	for i, st := range s.Streams {
-		c.stream(fmt.Sprintf("streams[%d]", i), st, queues, s.Queues)
+		c.stream(fmt.Sprintf("streams[%d]", i), st, queues)
 	}
 	for i, q := range s.Queues {
-		c.queue(fmt.Sprintf("queues[%d]", i), q, pools, s.Pools)
+		c.queue(fmt.Sprintf("queues[%d]", i), q, pools)
 	}
 	c.loops(s.Queues, queues)
 	for i, p := range s.Pools {
@@ -56,7 +59,12 @@ func Validate(s *Scenario) error {
 }
 
 // checker collects problems; each check appends and carries on.
-type checker struct{ list []Problem }
+type checker struct {
+	list []Problem
+	// queueNames and poolNames are " (known: …)" for a message about a
+	// name that is neither, worked out once however many such names.
+	queueNames, poolNames string
+}
 
 func (c *checker) add(path, format string, args ...any) {
 	c.list = append(c.list, Problem{path, fmt.Sprintf(format, args...)})
@@ -100,14 +108,15 @@ func (c *checker) names(list string, n int, name func(int) string) {
 	}
 }
 
-// name checks one name's spelling. Viper reads every key in lower case, so
-// a route to "GP" would be read as "gp" and silently miss a pool named
-// "GP"; refusing upper case makes that mismatch impossible.
+// name checks one name's spelling. Names are also keys in a file (routes,
+// service_by), and keys must be lower case, so a pool named "GP" could be
+// listed in served_by but never given its own service time; refusing
+// upper case keeps names and keys alike.
 func (c *checker) name(path, nm string) {
 	switch {
 	case nameRE.MatchString(nm):
 	case strings.ToLower(nm) != nm && nameRE.MatchString(strings.ToLower(nm)):
-		c.add(path, "%q: names must be lower case (write %q), because keys in the file are read in lower case", nm, strings.ToLower(nm))
+		c.add(path, "%q: names must be lower case (write %q), as keys in the file are", nm, strings.ToLower(nm))
 	default:
 		c.add(path, "%q: names may use only a-z, 0-9, _ and -", nm)
 	}
@@ -161,12 +170,12 @@ func (c *checker) nonNegative(path string, f float64) bool {
 	return true
 }
 
-func (c *checker) stream(p string, st Stream, queues map[string]int, qs []Queue) {
+func (c *checker) stream(p string, st Stream, queues map[string]int) {
 	switch _, ok := queues[st.Enter]; {
 	case st.Enter == "":
 		c.add(p+".enter", "missing: name the queue this stream's contacts join")
 	case !ok:
-		c.add(p+".enter", "no queue named %q%s", st.Enter, known(qs, func(q Queue) string { return q.Name }))
+		c.add(p+".enter", "no queue named %q%s", st.Enter, c.queueNames)
 	}
 	if st.Channel != "" && !slices.Contains(Channels, st.Channel) {
 		c.add(p+".channel", "unknown channel %q; choose %s", st.Channel, strings.Join(Channels, ", "))
@@ -181,7 +190,7 @@ func (c *checker) stream(p string, st Stream, queues map[string]int, qs []Queue)
 }
 
 // known lists the names a reference could have used, to make a typo easy
-// to spot.
+// to spot: a few of them (someNames).
 func known[T any](xs []T, name func(T) string) string {
 	var names []string
 	for _, x := range xs {
@@ -192,7 +201,7 @@ func known[T any](xs []T, name func(T) string) string {
 	if len(names) == 0 {
 		return ""
 	}
-	return " (known: " + strings.Join(names, ", ") + ")"
+	return " (known: " + someNames(names) + ")"
 }
 
 func (c *checker) arrivals(p string, a Arrivals) {
@@ -239,7 +248,13 @@ func (c *checker) weights(p string, w []float64, n int, per string) {
 		}
 		sum += x
 	}
-	if ok && sum == 0 {
+	switch {
+	case !ok:
+	case sum == 0:
 		c.add(p, "all weights are zero; leave the profile out for a flat rate")
+	case math.IsInf(sum, 0) || slices.ContainsFunc(Factors(w, n), func(f float64) bool { return math.IsInf(f, 0) }):
+		// Weights adding up to infinity scaled to 0 (no demand at all), and
+		// a weight above 1e307 to an infinite rate.
+		c.add(p, "weights too large to scale to a mean of 1 (they add up to %s); they are relative, so divide them all by the same number", num(sum))
 	}
 }

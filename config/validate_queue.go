@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-func (c *checker) queue(p string, q Queue, pools map[string]int, ps []Pool) {
+func (c *checker) queue(p string, q Queue, pools map[string]int) {
 	if q.Priority < 1 {
 		c.add(p+".priority", "must be 1 or more (1 is the most urgent), got %d", q.Priority)
 	}
@@ -22,18 +22,24 @@ func (c *checker) queue(p string, q Queue, pools map[string]int, ps []Pool) {
 	if len(q.ServedBy) == 0 {
 		c.add(p+".served_by", "no pool serves this queue; list at least one pool")
 	}
+	listed := make(map[string]int, len(q.ServedBy))
 	for i, name := range q.ServedBy {
 		path := fmt.Sprintf("%s.served_by[%d]", p, i)
-		if _, ok := pools[name]; !ok {
-			c.add(path, "no pool named %q%s", name, known(ps, func(p Pool) string { return p.Name }))
-		} else if j := slices.Index(q.ServedBy, name); j < i {
+		j, seen := listed[name]
+		switch _, ok := pools[name]; {
+		case !ok:
+			c.add(path, "no pool named %q%s", name, c.poolNames)
+		case seen:
 			c.add(path, "%q is already listed at served_by[%d]", name, j)
+		}
+		if !seen {
+			listed[name] = i
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(q.ServiceBy)) {
 		path := p + ".service_by." + name
-		if !slices.Contains(q.ServedBy, name) {
-			c.add(path, "%q is not in served_by (%s), so it never serves this queue", name, strings.Join(q.ServedBy, ", "))
+		if _, ok := listed[name]; !ok {
+			c.add(path, "%q is not in served_by (%s), so it never serves this queue", name, someNames(q.ServedBy))
 		}
 		c.dist(path, q.ServiceBy[name])
 	}

@@ -51,8 +51,8 @@ type arrivalRate struct {
 // day-of-week weights, each scaled to mean 1.
 func compileRate(perHour float64, hourly, weekly []float64) arrivalRate {
 	var r arrivalRate
-	h := normalised(hourly, 24)
-	w := normalised(weekly, 7)
+	h := config.Factors(hourly, 24)
+	w := config.Factors(weekly, 7)
 	flat := true
 	for i := range r.perSecond {
 		r.perSecond[i] = perHour / hour * h[i%24] * w[i/24]
@@ -67,23 +67,6 @@ func compileRate(perHour float64, hourly, weekly []float64) arrivalRate {
 		r.constant = r.perSecond[0]
 	}
 	return r
-}
-
-// normalised scales weights to mean 1; no weights means a flat profile.
-func normalised(w []float64, n int) []float64 {
-	out := make([]float64, n)
-	sum := 0.0
-	for _, x := range w {
-		sum += x
-	}
-	for i := range out {
-		if len(w) != n || sum <= 0 {
-			out[i] = 1
-		} else {
-			out[i] = w[i] * float64(n) / sum
-		}
-	}
-	return out
 }
 
 // after is the time of the next arrival after t, given e, a draw of the

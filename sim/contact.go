@@ -83,6 +83,9 @@ func (cs *contacts) take() contactID {
 	return contactID(len(cs.all) - 1)
 }
 
+// held is the number of contacts in the system: slots taken, not freed.
+func (cs *contacts) held() int { return len(cs.all) - len(cs.free) }
+
 // release frees the contact's slot: it has left the system.
 func (cs *contacts) release(id contactID) {
 	cs.all[id].state = stFree

@@ -66,10 +66,12 @@
 // integrals and fixed-size histograms. Contact slots are reused through a
 // free list, so memory follows the number of contacts in the system at
 // once, not the number that have passed through. That number is bounded
-// too: at most MaxWaiting (a million) contacts wait in one queue, and a
-// contact that finds its queue that full is turned away and counted
-// (limits.go), so a queue whose demand exceeds its capacity with no
-// abandonment runs to the end in bounded memory rather than exhausting it.
+// too: at most MaxWaiting (a million) contacts wait in one queue, or in
+// all queues together counting callers waiting to redial, and a contact
+// that finds its queue, or for an arrival the replication, that full is
+// turned away and counted (limits.go), so queues whose demand exceeds
+// their capacity with no abandonment run to the end in bounded memory
+// rather than exhausting it.
 // A queue's ring of entries drops those of contacts who abandoned before it
 // grows, so it too follows the number waiting. An answered caller's
 // abandonment timer stays in the event heap until the heap is more than

@@ -3,23 +3,78 @@ package sim
 import (
 	"fmt"
 	"math"
+	"unsafe"
+
+	"spoa/config"
 )
 
 // Limits that keep a run bounded in memory and in time, whatever the
 // scenario: a queue that grows without bound, or contacts that go round
 // without end.
 
-// MaxWaiting is the most contacts that wait in one queue at once. A queue
-// whose demand exceeds its capacity and whose contacts never abandon grows
-// without bound; rather than let it take all the machine's memory, a
-// contact that finds MaxWaiting already waiting is turned away: it leaves
-// the system, reaches no destination, and counts in the queue's TurnedAway
-// (so Offered = Served + Abandoned + WaitingAtEnd + TurnedAway still). A
-// million waiting contacts hold 60–70 MB (a 40-byte contact slot and an
-// 8-byte queue entry each, and the slack of slices grown by appending); by
-// then every wait in the queue is far past any target, and the report warns
-// that the queue is overloaded.
+// MaxWaiting is the most contacts that wait at once in one queue, and in
+// all of a replication's queues together, counting callers waiting to
+// redial. A queue whose demand exceeds its capacity and whose contacts
+// never abandon grows without bound; rather than let it take all the
+// machine's memory, a contact that finds its queue that full is turned
+// away: it leaves the system, reaches no destination, and counts in the
+// queue's TurnedAway (so Offered = Served + Abandoned + WaitingAtEnd +
+// TurnedAway still). A bound on each queue alone let twenty overloaded
+// queues hold twenty million contacts (6 GB over two workers), and callers
+// who hang up and redial a month later pile up without waiting in any
+// queue; so an arriving contact that would wait is turned away too, at the
+// queue its stream enters, when the replication already holds MaxWaiting
+// contacts that nobody is serving. Only arrivals add contacts (a routed or
+// redialling contact is one already held), so a replication holds at most
+// MaxWaiting besides those being served (at most its staff): 60–130 MB (a
+// 48-byte contact slot each, an 8-byte queue entry or a 24-byte redial
+// event, a 24-byte abandonment event for a caller with patience, and the
+// slack of slices grown by appending). A run holds one replication a
+// worker at once (Options.Workers, default GOMAXPROCS), so at most that
+// many times this; a finished replication keeps only its Stats. By the
+// time the bound is reached every wait is far past any target, and the
+// report warns that the queue is overloaded.
 const MaxWaiting = 1_000_000
+
+// MaxKept is the most memory, in bytes, that a run's statistics may take.
+// Every replication's Stats are kept until the report is made (its
+// intervals are over replications), and a queue's wait histogram alone is
+// 31 KB, so 100,000 replications of a scenario of ten queues would keep 31
+// GB and run out of memory only at the end. Compile refuses a run whose
+// Stats would take more, saying how many replications fit. 2 GiB keeps
+// 65,000 replications of a one-queue scenario, 7,000 of blmk-hub-2021's
+// nine queues.
+const MaxKept = 2 << 30
+
+// keptBytes is the most one replication's Stats take: every queue's
+// histogram in use, and a count for each stream at each destination.
+func keptBytes(m *Model) float64 {
+	q := float64(unsafe.Sizeof(QueueStats{})) + 8*float64(histBins)
+	d := float64(unsafe.Sizeof(DestStats{})) + 8*float64(len(m.Streams))
+	return float64(unsafe.Sizeof(Stats{})) + q*float64(len(m.Queues)) + d*float64(len(m.Dests)) +
+		float64(unsafe.Sizeof(PoolStats{}))*float64(len(m.Pools)) + float64(unsafe.Sizeof(StreamStats{}))*float64(len(m.Streams))
+}
+
+// checkKept refuses a model whose replications' Stats would take more than
+// MaxKept, as a problem with run.replications.
+func checkKept(m *Model) error {
+	each := keptBytes(m)
+	if each*float64(m.Replications) <= MaxKept {
+		return nil
+	}
+	return &config.Problems{List: []config.Problem{{Path: "run.replications",
+		Msg: fmt.Sprintf("%d replications would keep %.1f GiB of statistics until the report is made (%.0f KiB a replication, for %s, %s and %s), over the limit of %d GiB: at most %d replications fit",
+			m.Replications, each*float64(m.Replications)/(1<<30), each/(1<<10),
+			count(len(m.Queues), "queue"), count(len(m.Streams), "stream"), count(len(m.Dests), "destination"), MaxKept>>30, int(MaxKept/each))}}}
+}
+
+// count writes "1 queue" or "3 queues".
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
 
 // The event budget. Validation refuses a run whose arrivals alone would
 // take hours (config's work limit), but some scenarios multiply their
@@ -38,7 +93,7 @@ const (
 
 // limits are one model's bounds. Tests lower them to reach them quickly.
 type limits struct {
-	waiting int     // most contacts waiting in one queue
+	waiting int     // most contacts waiting in one queue, or in all (MaxWaiting)
 	events  uint64  // events one replication may simulate
 	visits  float64 // expected visits of contacts to queues, over the horizon
 	// noCompact keeps answered contacts' abandonment events in the heap

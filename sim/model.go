@@ -55,7 +55,9 @@ type Model struct {
 }
 
 // Compile checks a scenario (config.Validate) and resolves it into a
-// Model; an invalid scenario is refused with every problem, never run.
+// Model; an invalid scenario is refused with every problem, never run, and
+// so is one whose replications' statistics would not fit in memory
+// (MaxKept).
 func Compile(s *config.Scenario) (*Model, error) {
 	if err := config.Validate(s); err != nil {
 		return nil, err
@@ -92,6 +94,9 @@ func Compile(s *config.Scenario) (*Model, error) {
 	m.assignWork()
 	m.markAbandonment()
 	m.limits = compileLimits(m, config.ExpectedVisits(s.Queues))
+	if err := checkKept(m); err != nil {
+		return nil, err
+	}
 	return m, nil
 }
 

@@ -22,6 +22,9 @@ type replication struct {
 	// stale counts abandonment events left in the heap by contacts answered
 	// before their patience ran out; compact removes them.
 	stale int
+	// serving counts contacts being served, so that those held and not
+	// served (waiting, or waiting to redial) can be bounded (limits.go).
+	serving int
 }
 
 func newReplication(m *Model, seed uint64, rep int) *replication {
@@ -130,7 +133,9 @@ func (r *replication) redial(id contactID) {
 }
 
 // join puts contact id into queue q: straight to a free staff member of the
-// first pool in the queue's preference list that has one, else to wait.
+// first pool in the queue's preference list that has one, else to wait,
+// unless the queue is full or, for a contact just arrived, the replication
+// is (MaxWaiting): then it is turned away.
 func (r *replication) join(id contactID, q QueueID) {
 	c := r.contacts.at(id)
 	c.queue, c.join = q, r.now
@@ -155,7 +160,8 @@ func (r *replication) join(id contactID, q QueueID) {
 		}
 	}
 	qs := &r.queues[q]
-	if qs.waiting >= r.m.limits.waiting {
+	// The arriving contact is held and not served, hence the >.
+	if qs.waiting >= r.m.limits.waiting || c.visit == 1 && r.contacts.held()-r.serving > r.m.limits.waiting {
 		r.rec.turnedAway(c, q)
 		r.contacts.release(id)
 		return
@@ -176,6 +182,7 @@ func (r *replication) join(id contactID, q QueueID) {
 func (r *replication) startService(id contactID, q QueueID, p PoolID, slot servedSlot, agent agentID) {
 	c := r.contacts.at(id)
 	c.state = stInService
+	r.serving++
 	if c.timer {
 		c.timer = false
 		r.stale++
@@ -201,6 +208,7 @@ func (r *replication) startService(id contactID, q QueueID, p PoolID, slot serve
 // still on duty), and only then does the finished contact follow its route.
 func (r *replication) serviceEnd(id contactID, p PoolID) {
 	c := r.contacts.at(id)
+	r.serving--
 	if a := c.agent; a != noAgent {
 		r.chatEnd(p, a)
 	} else if r.pools[p].release(r.now) {

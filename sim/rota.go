@@ -2,7 +2,6 @@ package sim
 
 import (
 	"math"
-	"sort"
 
 	"spoa/config"
 )
@@ -24,70 +23,19 @@ type rotaChange struct {
 	level int
 }
 
-// rotaDelta is a change in the number rostered at a time of the week.
-type rotaDelta struct {
-	at float64
-	d  float64
-}
-
-// compileRota turns a constant, hourly or shift rota into a weekly step
-// function of staff on duty, less shrinkage.
+// compileRota turns a pool's rota (config.Pool.Rota: the number rostered,
+// step by step over the week) into the number on duty, less shrinkage.
 func compileRota(p config.Pool) rota {
-	// The rostered count at time t of the week is base plus every delta
-	// with at <= t; base carries shifts that run over from Sunday night.
-	var base float64
-	var deltas []rotaDelta
-	switch {
-	case p.Staff != nil:
-		base = *p.Staff
-	case len(p.Hourly) > 0:
-		prev := 0.0
-		for d := 0; d < 7; d++ {
-			for h, c := range p.Hourly {
-				deltas = append(deltas, rotaDelta{float64(d)*day + float64(h)*hour, c - prev})
-				prev = c
-			}
-		}
-	default:
-		for _, sh := range p.Shifts {
-			days := sh.Days
-			if len(days) == 0 {
-				days = config.Weekdays()
-			}
-			for _, d := range days {
-				from := float64(d)*day + sh.Start.Seconds()
-				to := from + sh.Length.Seconds()
-				deltas = append(deltas, rotaDelta{from, sh.Count})
-				switch {
-				case to < week:
-					deltas = append(deltas, rotaDelta{to, -sh.Count})
-				case to > week: // runs over into Monday
-					base += sh.Count
-					deltas = append(deltas, rotaDelta{to - week, -sh.Count})
-				}
-			}
-		}
-	}
-	sort.SliceStable(deltas, func(a, b int) bool { return deltas[a].at < deltas[b].at })
-
+	steps := p.Rota()
 	var r rota
-	level, last := base, 0.0
 	var rostered float64
-	for i := 0; i <= len(deltas); {
-		at := week
-		if i < len(deltas) {
-			at = deltas[i].at
+	for i, s := range steps {
+		to := week
+		if i+1 < len(steps) {
+			to = steps[i+1].At
 		}
-		rostered += level * (at - last)
-		r.add(last, effective(level, p.Shrinkage), at)
-		if i == len(deltas) {
-			break
-		}
-		for i < len(deltas) && deltas[i].at == at {
-			level += deltas[i].d
-			i++
-		}
-		last = at
+		rostered += s.Level * (to - s.At)
+		r.add(s.At, effective(s.Level, p.Shrinkage), to)
 	}
 	r.rosteredWeekHours = rostered / hour
 	for i, c := range r.changes {

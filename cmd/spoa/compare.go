@@ -72,7 +72,7 @@ func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
 	sources := make([]string, len(opts.Scenarios))
 	var errs []error
 	for i, arg := range opts.Scenarios {
-		if scenarios[i], sources[i], err = loadNamed(arg, sets); err != nil {
+		if scenarios[i], sources[i], err = loadNamed(ctx, arg, sets); err != nil {
 			errs = append(errs, err)
 		}
 	}

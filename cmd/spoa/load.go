@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -13,24 +14,25 @@ import (
 
 // loadScenario reads the scenario file, or the embedded default when there
 // is none, with the --set overrides applied; it also returns where the
-// scenario came from, for messages.
-func loadScenario(file string, sets []string) (*config.Scenario, string, error) {
+// scenario came from, for messages. Reading a file stops when ctx is done
+// (Ctrl-C).
+func loadScenario(ctx context.Context, file string, sets []string) (*config.Scenario, string, error) {
 	if file == "" {
 		s, err := load.Embedded(config.Default, sets)
 		return s, "embedded:" + config.Default, err
 	}
-	s, err := load.File(file, sets)
+	s, err := load.File(ctx, file, sets)
 	return s, file, err
 }
 
 // loadNamed loads a scenario file, or an embedded scenario by name when no
 // such file exists; it also returns where the scenario came from.
-func loadNamed(arg string, sets []string) (*config.Scenario, string, error) {
+func loadNamed(ctx context.Context, arg string, sets []string) (*config.Scenario, string, error) {
 	if _, err := os.Stat(arg); err != nil && slices.Contains(config.Names(), arg) {
 		s, err := load.Embedded(arg, sets)
 		return s, "embedded:" + arg, err
 	}
-	s, err := load.File(arg, sets)
+	s, err := load.File(ctx, arg, sets)
 	return s, arg, err
 }
 

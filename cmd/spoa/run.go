@@ -62,7 +62,7 @@ func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
 	if err != nil {
 		return err
 	}
-	s, source, err := loadScenario(opts.File, sets)
+	s, source, err := loadScenario(ctx, opts.File, sets)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -21,7 +22,7 @@ func newValidateCmd(std *IO) *cobra.Command {
 		Use:   "validate [-c FILE]",
 		Short: "Check a scenario and list every problem, with its path in the file",
 		Args:  badArgs(cobra.NoArgs),
-		RunE:  func(*cobra.Command, []string) error { return runValidate(std, opts) },
+		RunE:  func(cmd *cobra.Command, _ []string) error { return runValidate(cmd.Context(), std, opts) },
 	}
 	cmd.Flags().StringVarP(&opts.File, "config", "c", "", "scenario file; default: the embedded "+config.Default)
 	cmd.Flags().StringArrayVar(&opts.Sets, "set", nil, "override a scenario key: path=value (repeatable)")
@@ -30,8 +31,8 @@ func newValidateCmd(std *IO) *cobra.Command {
 
 // runValidate loads and compiles the scenario, which checks it, and sums
 // up what it holds.
-func runValidate(std *IO, opts *ValidateOptions) error {
-	s, source, err := loadScenario(opts.File, opts.Sets)
+func runValidate(ctx context.Context, std *IO, opts *ValidateOptions) error {
+	s, source, err := loadScenario(ctx, opts.File, opts.Sets)
 	if err != nil {
 		return err
 	}

@@ -27,6 +27,9 @@ func decode(tree map[string]any) (*config.Scenario, []config.Problem) {
 		ErrorUnused: true,
 		DecodeHook:  mapstructure.DecodeHookFuncValue(strictHook),
 		TagName:     "mapstructure",
+		// Keys are matched as written: the reader has refused any not in
+		// lower case, and mapstructure would otherwise match "Days" to days.
+		MatchName: func(key, field string) bool { return key == field },
 	})
 	if err != nil {
 		panic("config: bad decoder config: " + err.Error())
@@ -70,11 +73,11 @@ func strictHook(from, to reflect.Value) (any, error) {
 			return nil, fmt.Errorf("expected a number, got %s", got)
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		if f, ok := wholeNumber(from); !ok || f < math.MinInt64 || f >= math.MaxInt64 {
+		if n, ok := wholeNumber(from); !ok || !n.fitsInt(to) {
 			return nil, fmt.Errorf("expected a whole number, got %s", got)
 		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		if f, ok := wholeNumber(from); !ok || f < 0 || f >= math.MaxUint64 {
+		if n, ok := wholeNumber(from); !ok || !n.fitsUint(to) {
 			return nil, fmt.Errorf("expected a whole number, 0 or more, got %s", got)
 		}
 	case reflect.String:
@@ -113,7 +116,7 @@ func toDuration(from reflect.Value) (any, error) {
 		return config.Duration(d), nil
 	}
 	if isNumber(from) {
-		if f, ok := wholeNumber(from); ok && f == 0 {
+		if n, ok := wholeNumber(from); ok && n.zero() {
 			return config.Duration(0), nil
 		}
 		n := describe(from)
@@ -132,18 +135,53 @@ func isNumber(v reflect.Value) bool {
 	return false
 }
 
-// wholeNumber reports v as a float64 when it is a number with no fraction.
-func wholeNumber(v reflect.Value) (float64, bool) {
+// whole is a whole number as the file gave it: an integer exactly, or a
+// float64 with no fraction. An integer is never put through a float64,
+// which holds only 53 bits: a seed of 2^53+1 would be read as 2^53.
+type whole struct {
+	v reflect.Value // of kind Int…, Uint… or Float…
+}
+
+// wholeNumber reports v as a whole number when it is a number with no
+// fraction.
+func wholeNumber(v reflect.Value) (whole, bool) {
 	switch v.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return float64(v.Int()), true
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return float64(v.Uint()), true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return whole{v}, true
 	case reflect.Float32, reflect.Float64:
 		f := v.Float()
-		return f, f == math.Trunc(f) && !math.IsInf(f, 0)
+		return whole{v}, f == math.Trunc(f) && !math.IsInf(f, 0)
 	}
-	return 0, false
+	return whole{}, false
+}
+
+func (n whole) zero() bool { return n.v.IsZero() }
+
+// fitsInt reports whether n fits the signed integer to, exactly.
+func (n whole) fitsInt(to reflect.Value) bool {
+	switch n.v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return !to.OverflowInt(n.v.Int())
+	case reflect.Float32, reflect.Float64:
+		f := n.v.Float() // 2^63 is exact as a float64; MaxInt64 is not
+		return f >= math.MinInt64 && f < 1<<63 && !to.OverflowInt(int64(f))
+	}
+	u := n.v.Uint()
+	return u <= math.MaxInt64 && !to.OverflowInt(int64(u))
+}
+
+// fitsUint reports whether n fits the unsigned integer to, exactly.
+func (n whole) fitsUint(to reflect.Value) bool {
+	switch n.v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		i := n.v.Int()
+		return i >= 0 && !to.OverflowUint(uint64(i))
+	case reflect.Float32, reflect.Float64:
+		f := n.v.Float() // 2^64 is exact as a float64; MaxUint64 is not
+		return f >= 0 && f < 1<<64 && !to.OverflowUint(uint64(f))
+	}
+	return !to.OverflowUint(n.v.Uint())
 }
 
 // describe shows a value from the file the way the user wrote it.

@@ -2,8 +2,10 @@ package load
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -64,17 +66,54 @@ func fuzzSeeds(f *testing.F) {
 	for _, body := range []string{`routes: {done: 0.9}`, `per_hour: .nan`, `hourly: [1, 2, 3]`, `routes: {q: 1.0}`} {
 		f.Add([]byte(strings.Replace(ok, "routes: {done: 1}", body, 1)), "yaml", "")
 	}
+	for _, r := range redTeamInputs() {
+		f.Add([]byte(r.data), r.format, r.set)
+	}
 	f.Add([]byte("{"), "json", "")
 	f.Add([]byte("name = "), "toml", "")
 	f.Add([]byte("\t- :\n"), "yaml", "")
 	f.Add([]byte(""), "yaml", "")
 }
 
+// redTeamInput is an input that once hung, crashed or was misread.
+type redTeamInput struct{ data, format, set string }
+
+// redTeamInputs are the red team's reproducers, small enough to run as
+// seeds: each must now give a scenario or problems, at once.
+func redTeamInputs() []redTeamInput {
+	dup := func(old, new string) string { return strings.Replace(ok, old, new, 1) }
+	shifts := `pools.a.shifts=[{start: "00:00", length: 168h, count: 100000}]`
+	return []redTeamInput{
+		{nestedRun("yaml", 300), "yaml", ""},
+		{nestedRun("json", 300), "json", ""},
+		{nestedRun("toml", 300), "toml", ""},
+		{"name = \"x\"\ndescription = " + strings.Repeat("[", 300) + strings.Repeat("]", 300), "toml", ""},
+		{"name = \"x\"\nrun" + strings.Repeat(".a", 300) + " = 1\n", "toml", ""},
+		{ok, "yaml", "run=" + strings.Repeat("{a: ", 300) + "1" + strings.Repeat("}", 300)},
+		{dup("run: {days: 1,", "run: {days: 3, DAYS: 2, Days: 4,"), "yaml", ""},
+		{ok + "run.days: 100\n", "yaml", ""},
+		{ok + "---\nname: u\n", "yaml", ""},
+		{strings.Replace(mmcJSON, `"seed": 7}`, `"seed": 7, "seed": 8}`, 1), "json", ""},
+		{mmcJSON + "{}", "json", ""},
+		{strings.Replace(mmcJSON, `"seed": 7`, `"seed": 9007199254740993`, 1), "json", ""},
+		{strings.Replace(mmcJSON, `"seed": 7`, `"seed": 18446744073709551615`, 1), "json", ""},
+		{ok, "yaml", "run.seed=18446744073709551615"},
+		{ok, "yaml", "streams.s.arrivals.weekly=[1e308, 1e308, 1, 1, 1, 1, 1]"},
+		{ok, "yaml", "streams.s.arrivals.hourly=[1e308, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]"},
+		{ok, "yaml", "pools.a.staff=\n" + shifts},
+		{ok, "yaml", "pools.a.staff=\n" + `pools.a.shifts=[{start: "08:00", length: 8h, count: 2, days: []}]`},
+		{manyStreams(200), "yaml", ""},
+		{"a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n", "yaml", ""},
+	}
+}
+
 // FuzzParse: no input, in any format, with any --set, makes Bytes panic,
 // and whatever it returns is one of two things: a scenario that config.Validate
 // passes (and that reads back the same from its JSON), or a *config.Problems
-// whose every line names the file. sim's FuzzCompile carries on from a
-// parsed scenario to Compile and a short run.
+// whose every line names the file. It returns that within seconds, and the
+// same again when asked twice (keys that differ only in case were once
+// merged in whatever order a map gave them). sim's FuzzCompile carries on
+// from a parsed scenario to Compile and a short run.
 //
 //	go test -run XXX -fuzz FuzzParse -fuzztime 3m ./config/load/
 func FuzzParse(f *testing.F) {
@@ -84,7 +123,14 @@ func FuzzParse(f *testing.F) {
 		if set != "" {
 			sets = strings.Split(set, "\n")
 		}
+		start := time.Now()
 		s, err := Bytes(data, format, "fuzz.yaml", sets)
+		require.Less(t, time.Since(start), 5*time.Second, "reading took too long")
+		s2, err2 := Bytes(data, format, "fuzz.yaml", sets)
+		require.Equal(t, fmt.Sprint(err), fmt.Sprint(err2), "the same input read twice gives different problems")
+		if err == nil {
+			require.Equal(t, config.Hash(s), config.Hash(s2), "the same input read twice gives different scenarios")
+		}
 		if err != nil {
 			var ps *config.Problems
 			require.ErrorAs(t, err, &ps)

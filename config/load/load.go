@@ -4,9 +4,12 @@
 // A scenario is read in four steps, each kept apart so that every problem
 // can be reported with its path in the file, all at once:
 //
-//  1. viper reads YAML, JSON or TOML into a tree of maps and lists.
-//     Viper lower-cases every map key, which is why names must be lower
-//     case: a route to "GP" would silently become "gp".
+//  1. The file's parser (go.yaml.in/yaml/v3, encoding/json or
+//     pelletier/go-toml/v2, by its extension) reads it into a tree of maps
+//     and lists (tree.go). Keys are read as written: a key given twice,
+//     not in lower case or with a dot in it, a second document, or
+//     nesting deeper than maxDepth is a problem, and the reading stops
+//     there.
 //  2. --set overrides edit that tree (set.go, with config.Set), so an override is
 //     checked exactly as if it had been written in the file.
 //  3. mapstructure decodes the tree strictly into a Scenario
@@ -15,19 +18,14 @@
 //  4. config.Validate checks the meaning: names, references,
 //     probabilities, rotas, distributions, and sizes too large to run.
 //
-// Only this package reads files or uses viper, so that the simulator,
-// which needs the scenario's types, does not carry a file reader.
+// Only this package reads files, so that the simulator, which needs the
+// scenario's types, does not carry a file reader.
 package load
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"os"
+	"context"
 	"path/filepath"
 	"strings"
-
-	"github.com/spf13/viper"
 
 	"spoa/config"
 )
@@ -36,18 +34,16 @@ import (
 // extension, applies --set overrides ("pools.nurse.staff=4") and checks
 // it. On any problem it returns a *config.Problems listing every one, with
 // the file's name; an unreadable file is a problem too, so that a caller
-// can treat all bad input alike.
-func File(path string, sets []string) (*config.Scenario, error) {
+// can treat all bad input alike. Only a regular file of at most
+// MaxFileSize bytes is read. When ctx is done File stops, within moments,
+// and returns ctx's error.
+func File(ctx context.Context, path string, sets []string) (*config.Scenario, error) {
 	format := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
-	data, err := os.ReadFile(path)
+	data, err := readFile(ctx, path)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, &config.Problems{Source: path, List: []config.Problem{{Msg: "cannot read the file: " + err.Error()}}}
+		return nil, fileProblem(ctx, path, err)
 	}
-	return Bytes(data, format, path, sets)
+	return fromBytes(ctx, data, format, path, sets)
 }
 
 // Bytes reads a scenario from data in format ("yaml", "yml", "json" or
@@ -55,12 +51,27 @@ func File(path string, sets []string) (*config.Scenario, error) {
 // Override, decode and validation problems are reported together; the
 // scenario is returned only when there is none.
 func Bytes(data []byte, format, source string, sets []string) (*config.Scenario, error) {
-	tree, err := readTree(data, format)
+	return fromBytes(context.Background(), data, format, source, sets)
+}
+
+// fromBytes is Bytes, stopping with ctx's error when ctx is done: between
+// steps, and within the reading of the document.
+func fromBytes(ctx context.Context, data []byte, format, source string, sets []string) (*config.Scenario, error) {
+	tree, list, err := readTree(ctx, data, format)
 	if err != nil {
-		return nil, &config.Problems{Source: source, List: []config.Problem{{Msg: err.Error()}}}
+		return nil, err
 	}
-	list := applySets(tree, sets)
+	if len(list) > 0 {
+		return nil, &config.Problems{Source: source, List: list}
+	}
+	list = applySets(ctx, tree, sets)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	s, decoded := decode(tree)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	var checked []config.Problem
 	if err := config.Validate(s); err != nil {
 		checked = err.(*config.Problems).List
@@ -71,6 +82,11 @@ func Bytes(data []byte, format, source string, sets []string) (*config.Scenario,
 		return nil, &config.Problems{Source: source, List: list}
 	}
 	return s, nil
+}
+
+// problem is a *config.Problems of one problem with the whole of source.
+func problem(source, msg string) *config.Problems {
+	return &config.Problems{Source: source, List: []config.Problem{{Msg: msg}}}
 }
 
 // Embedded reads an embedded scenario as File reads a file, with
@@ -93,60 +109,40 @@ func Describe(name string) (string, error) {
 	return strings.Join(strings.Fields(s.Description), " "), nil
 }
 
-// readTree reads the file into viper and takes the settings as nested maps
-// and lists. Viper lower-cases keys, drops keys whose value is null or an
-// empty mapping, and (outside lists) splits keys that contain a dot.
-func readTree(data []byte, format string) (map[string]any, error) {
-	switch format = strings.ToLower(format); format {
-	case "yaml", "yml":
-		format = "yaml"
-	case "json", "toml":
-	case "":
-		return nil, errors.New("no file type: name the file .yaml, .yml, .json or .toml")
-	default:
-		return nil, fmt.Errorf("unknown file type %q: use .yaml, .yml, .json or .toml", format)
-	}
-	v := viper.New()
-	v.SetConfigType(format)
-	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
-		return nil, fmt.Errorf("cannot read %s: %s", strings.ToUpper(format), parseMessage(err))
-	}
-	return v.AllSettings(), nil
-}
-
-// parseMessage strips viper's "While parsing config:" and folds the
-// parser's message onto one line, so that it stays one problem a line.
-func parseMessage(err error) string {
-	var pe viper.ConfigParseError
-	if errors.As(err, &pe) {
-		err = pe.Unwrap()
-	}
-	return strings.Join(strings.Fields(err.Error()), " ")
-}
-
 // unexplained drops validation problems at or under a path that already
 // has a decode problem, or above one: when "run.days" could not be read as
 // a number, "run.days: must be more than 0" says nothing new, and when a
-// route's probability could not be read, neither does their sum.
+// route's probability could not be read, neither does their sum. It takes
+// time in proportion to the problems, however many there are.
 func unexplained(checked, decoded []config.Problem) []config.Problem {
+	at := map[string]bool{}    // paths with a decode problem
+	above := map[string]bool{} // those paths and every path above them
+	for _, d := range decoded {
+		if d.Path != "" {
+			at[d.Path] = true
+			ancestors(d.Path, func(p string) bool { above[p] = true; return false })
+		}
+	}
 	var out []config.Problem
-next:
 	for _, c := range checked {
-		for _, d := range decoded {
-			if within(c.Path, d.Path) || within(d.Path, c.Path) {
-				continue next
-			}
+		if c.Path != "" && (above[c.Path] || ancestors(c.Path, func(p string) bool { return at[p] })) {
+			continue
 		}
 		out = append(out, c)
 	}
 	return out
 }
 
-// within reports whether path is base or lies under it.
-func within(path, base string) bool {
-	if base == "" || !strings.HasPrefix(path, base) {
-		return false
+// ancestors calls f with path and each path above it ("queues[0].routes",
+// "queues[0]", "queues"), and reports whether f returned true for one.
+func ancestors(path string, f func(string) bool) bool {
+	if f(path) {
+		return true
 	}
-	rest := path[len(base):]
-	return rest == "" || rest[0] == '.' || rest[0] == '['
+	for i := len(path) - 1; i > 0; i-- {
+		if (path[i] == '.' || path[i] == '[') && f(path[:i]) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,11 +1,11 @@
 package load
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"strings"
 
-	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v3"
 
 	"spoa/config"
 )
@@ -20,7 +20,7 @@ import (
 // YAML flow value: 4 is a number, [1, 2] a list, 9m text. An empty value or
 // null removes the key, so "queues.q.patience=null" makes callers wait
 // forever.
-func applySets(tree map[string]any, sets []string) []config.Problem {
+func applySets(ctx context.Context, tree map[string]any, sets []string) []config.Problem {
 	var out []config.Problem
 	for _, set := range sets {
 		key, raw, ok := strings.Cut(set, "=")
@@ -29,30 +29,54 @@ func applySets(tree map[string]any, sets []string) []config.Problem {
 			out = append(out, config.Problem{Path: strings.TrimSpace(set), Msg: "--set: expected key=value"})
 			continue
 		}
-		val, err := parseValue(raw)
-		if err == nil {
-			err = config.Set(tree, key, val)
-		}
+		val, problems, err := parseValue(ctx, key, raw)
 		if err != nil {
+			return out // ctx is done; the caller returns its error
+		}
+		if len(problems) > 0 {
+			out = append(out, problems...)
+			continue
+		}
+		if err := config.Set(tree, key, val); err != nil {
 			out = append(out, config.Problem{Path: key, Msg: "--set: " + err.Error()})
 		}
 	}
 	return out
 }
 
-// parseValue reads a --set value through viper's YAML reader, so that it
-// gets the same types and lower-cased keys as the same value in a file.
-func parseValue(raw string) (any, error) {
+// parseValue reads a --set value as YAML, written "v: VALUE", with the
+// reader that reads files: the same types, and the same checks of its keys
+// and depth, each problem at its path under key.
+func parseValue(ctx context.Context, key, raw string) (any, []config.Problem, error) {
+	bad := func(msg string) []config.Problem {
+		return []config.Problem{{Path: key, Msg: "--set: " + msg}}
+	}
 	if strings.ContainsAny(raw, "\r\n") {
-		return nil, errors.New("the value must be on one line")
+		return nil, bad("the value must be on one line"), nil
 	}
 	if strings.TrimSpace(raw) == "" {
-		return nil, nil
+		return nil, nil, nil
 	}
-	v := viper.New()
-	v.SetConfigType("yaml")
-	if err := v.ReadConfig(strings.NewReader("v: " + raw)); err != nil {
-		return nil, fmt.Errorf("cannot read value %q as YAML: %s", raw, parseMessage(err))
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte("v: "+raw), &doc); err != nil || len(doc.Content) == 0 ||
+		doc.Content[0].Kind != yaml.MappingNode || len(doc.Content[0].Content) != 2 {
+		msg := "not a single value"
+		if err != nil {
+			msg = oneLine(err.Error())
+		}
+		return nil, bad(fmt.Sprintf("cannot read value %q as YAML: %s", raw, msg)), nil
 	}
-	return v.AllSettings()["v"], nil
+	r := newReader(ctx)
+	r.msg = "--set: "
+	r.line = func(int64) int { return 0 } // line 1 of "v: VALUE" says nothing
+	r.key(key)
+	// The value lies one level below each segment of its path.
+	v := r.yamlValue(doc.Content[0].Content[1], strings.Count(key, ".")+2)
+	if r.err != nil {
+		return nil, nil, r.err
+	}
+	if len(r.problems) > 0 {
+		return nil, r.problems, nil
+	}
+	return v, nil, nil
 }
