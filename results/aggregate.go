@@ -84,7 +84,7 @@ func fromEachStream(d subject, st []sim.Stats) map[string]Figure {
 func overloadWarning(name string, q QueueReport, noPatience bool) []string {
 	offered, waiting, turned := q.Get("offered").Mean, q.Get("waiting_at_end").Mean, q.Get("turned_away").Mean
 	if turned > 0 {
-		return []string{fmt.Sprintf("queue %s: %.0f contacts a replication (%.1f%% of those offered) were turned away, because %d were already waiting, the most spoa lets wait in one queue: demand exceeds capacity, the queue grows without bound and its figures depend on that limit and the horizon",
+		return []string{fmt.Sprintf("queue %s: %.0f contacts a replication (%.1f%% of those offered) were turned away, because %d were already waiting in the queue, or in all the replication's queues together, the most spoa lets wait: demand exceeds capacity, the queue grows without bound and its figures depend on that limit and the horizon",
 			name, turned, 100*turned/offered, sim.MaxWaiting)}
 	}
 	if !noPatience || offered == 0 {

@@ -19,7 +19,8 @@ var (
 			{Name: "served", Label: "answered", Unit: Count, PerDay: true, value: func(v view) float64 { return float64(v.queueStats().Served) }},
 			{Name: "abandoned", Label: "abandonments", Unit: Count, PerDay: true, value: func(v view) float64 { return float64(v.queueStats().Abandoned) }},
 			{Name: "waiting_at_end", Label: "waiting at the end", Unit: Count, value: func(v view) float64 { return float64(v.queueStats().WaitingAtEnd) }},
-			// Contacts that found sim.MaxWaiting already waiting.
+			// Contacts that found sim.MaxWaiting already waiting, in the queue or in
+			// all the replication's queues together.
 			{Name: "turned_away", Label: "turned away", Unit: Count, PerDay: true, value: func(v view) float64 { return float64(v.queueStats().TurnedAway) }},
 			{Name: "abandon_fraction", Label: "abandoned", Unit: Fraction, value: func(v view) float64 {
 				q := v.queueStats()

@@ -32,7 +32,7 @@ func TestTurnedAwayWarnsAndIsReported(t *testing.T) {
 	require.InDelta(t, q.Get("offered").Mean, q.Get("served").Mean+q.Get("abandoned").Mean+q.Get("waiting_at_end").Mean+q.Get("turned_away").Mean, 1e-6)
 	require.Len(t, r.Warnings, 1)
 	require.Contains(t, r.Warnings[0], "queue q: 1500000 contacts a replication")
-	require.Contains(t, r.Warnings[0], "were turned away, because 1000000 were already waiting")
+	require.Contains(t, r.Warnings[0], "were turned away, because 1000000 were already waiting in the queue, or in all the replication's queues together")
 
 	var buf bytes.Buffer
 	require.NoError(t, WriteCSV(&buf, r))

@@ -134,6 +134,8 @@ func TestRunFlagsChecked(t *testing.T) {
 			require.Contains(t, stderr, w, c.args)
 		}
 	}
+	code, _, stderr := spoa(t, "run", "-c", file, "--seed", "18446744073709551615", "-r", "1", "--days", "0.5", "-f", "csv")
+	require.Equal(t, exitOK, code, "the largest seed is a seed: %s", stderr)
 }
 
 // compare reads every scenario before running any, and lists the problems
