@@ -154,3 +154,16 @@ func TestSeedReadExactly(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "run.replications: expected a whole number")
 }
+
+// viper, which holds the settings, drops an empty mapping as if it had not
+// been written; the reader refuses one instead, so that no key is ignored.
+func TestEmptyMappingRefused(t *testing.T) {
+	for _, c := range []struct{ old, new, path string }{
+		{"patience: {dist: exponential, mean: 5m}", "patience: {}", "queues[0].patience"},
+		{"routes: {done: 1}", "routes: {done: 1}\n    service_by: {}", "queues[0].service_by"},
+	} {
+		_, err := Bytes([]byte(strings.Replace(ok, c.old, c.new, 1)), "yaml", "t.yaml", nil)
+		require.Error(t, err, c.new)
+		require.Contains(t, err.Error(), "t.yaml: "+c.path+": an empty mapping, which says nothing", c.new)
+	}
+}

@@ -4,12 +4,13 @@
 // A scenario is read in four steps, each kept apart so that every problem
 // can be reported with its path in the file, all at once:
 //
-//  1. The file's parser (go.yaml.in/yaml/v3, encoding/json or
-//     pelletier/go-toml/v2, by its extension) reads it into a tree of maps
-//     and lists (tree.go). Keys are read as written: a key given twice,
-//     not in lower case or with a dot in it, a second document, or
-//     nesting deeper than maxDepth is a problem, and the reading stops
-//     there.
+//  1. viper reads the file into a tree of settings, maps and lists
+//     (settings.go), through a decoder of spoa's that reads it with the
+//     file's parser (go.yaml.in/yaml/v3, encoding/json or
+//     pelletier/go-toml/v2, by its extension) and keys as written
+//     (tree.go): a key given twice, not in lower case or with a dot in
+//     it, an empty mapping, a second document, or nesting deeper than
+//     maxDepth is a problem, and the reading stops there.
 //  2. --set overrides edit that tree (set.go, with config.Set), so an override is
 //     checked exactly as if it had been written in the file.
 //  3. mapstructure decodes the tree strictly into a Scenario
@@ -57,7 +58,7 @@ func Bytes(data []byte, format, source string, sets []string) (*config.Scenario,
 // fromBytes is Bytes, stopping with ctx's error when ctx is done: between
 // steps, and within the reading of the document.
 func fromBytes(ctx context.Context, data []byte, format, source string, sets []string) (*config.Scenario, error) {
-	tree, list, err := readTree(ctx, data, format)
+	tree, list, err := readSettings(ctx, data, format)
 	if err != nil {
 		return nil, err
 	}
