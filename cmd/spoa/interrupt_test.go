@@ -115,15 +115,7 @@ func noTempFiles(t *testing.T, dir string, names ...string) {
 // marked partial (some had), and no temporary file is left.
 func TestInterrupt(t *testing.T) {
 	bin := buildSpoa(t)
-	const scenario = `name: long
-run: {days: 100, warmup_days: 0, replications: 1, seed: 5}
-streams: [{name: calls, arrivals: {per_hour: 100}, enter: q}]
-queues:
-  - {name: q, priority: 1, patience: {dist: exponential, mean: 5m},
-     service: {dist: exponential, mean: 10m}, served_by: [agents], routes: {done: 1.0}}
-pools: [{name: agents, staff: 20}]
-`
-	file := writeFile(t, "long.yaml", scenario)
+	file := writeFile(t, "long.yaml", long)
 
 	t.Run("none finished: the previous file is untouched", func(t *testing.T) {
 		dir := t.TempDir()
@@ -148,7 +140,7 @@ pools: [{name: agents, staff: 20}]
 		dir := t.TempDir()
 		out := filepath.Join(dir, "report.json")
 		code, stderr, took := interruptRun(t, bin, os.Interrupt, "long: 2/200 replications",
-			"-c", file, "-r", "200", "--workers", "1", "-o", out)
+			"-c", file, "--days", "100", "-r", "200", "--workers", "1", "-o", out)
 		t.Logf("exited %v after SIGINT", took)
 		require.Equal(t, exitInterrupt, code, stderr)
 		require.Less(t, took, 10*time.Second, "prompt exit")
