@@ -3,7 +3,7 @@ package results
 import "iter"
 
 // Report is what a run found. Map keys are the scenario's names; the JSON
-// names are those of SPEC.md and keep their meaning.
+// names are those the README's report section lists, and keep their meaning.
 type Report struct {
 	Scenario     string  `json:"scenario"`
 	Seed         uint64  `json:"seed"`

@@ -64,7 +64,7 @@ func TestAggregate(t *testing.T) {
 	require.Equal(t, []string{"q"}, r.Order.Queues)
 }
 
-// The JSON uses exactly SPEC.md's names.
+// The JSON uses exactly the names the README's report section lists.
 func TestJSONNames(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, WriteJSON(&buf, sample(t)))

@@ -39,8 +39,9 @@ func TestOKIsValid(t *testing.T) {
 	require.NoError(t, err)
 }
 
-// TestBadInput is the catalogue of SPEC.md's "Bad input": each case is
-// one mistake, reported once, with its path.
+// TestBadInput is the catalogue of bad input (the README's "Checks a
+// scenario goes through"): each case is one mistake, reported once, with
+// its path.
 func TestBadInput(t *testing.T) {
 	for _, tc := range badInputCases() {
 		t.Run(tc.name, func(t *testing.T) {
