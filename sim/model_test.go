@@ -31,16 +31,23 @@ func TestShiftRota(t *testing.T) {
 	require.Equal(t, float64(0), cp.rota.changes[0].at)
 }
 
+// oneHourShift is mmc with staff on duty only from hour at for an hour
+// each day, n of them, and a constant service time: more calls an hour
+// than they can answer, so that the queue never empties.
+func oneHourShift(perHour float64, service time.Duration, at int, n float64, days float64) *config.Scenario {
+	s := mmc(perHour, time.Hour, 0, 0, days, 2)
+	s.Queues[0].Service = config.Dist{Dist: config.Constant, Mean: config.Duration(service)}
+	hourly := make([]float64, 24)
+	hourly[at] = n
+	s.Pools = []config.Pool{{Name: "agents", Hourly: hourly}}
+	return s
+}
+
 func TestRotaOverflowFinishesContactInHand(t *testing.T) {
 	// One agent on duty 08:00-09:00 only, with 50-minute service and a
 	// queue that never empties: they answer at 08:00 and 08:50 and finish
 	// the second contact at 09:40, after the shift, and take no other.
-	s := mmc(2, time.Hour, 0, 0, 20, 2)
-	s.Queues[0].Service = config.Dist{Dist: config.Constant, Mean: config.Duration(50 * time.Minute)}
-	hourly := make([]float64, 24)
-	hourly[8] = 1
-	s.Pools = []config.Pool{{Name: "agents", Hourly: hourly}}
-	st := simulate(t, s)
+	st := simulate(t, oneHourShift(2, 50*time.Minute, 8, 1, 20))
 	for _, r := range st {
 		p := r.Pools[0]
 		require.InDelta(t, 20*3600.0, p.OnDuty, 1e-6)
@@ -282,12 +289,7 @@ func TestPanicBecomesInternalError(t *testing.T) {
 // gave a utilisation of 500%. Busy time now counts only up to the number
 // on duty; the 4 hours each of the 5 works past the shift are overrun.
 func TestUtilisationNeverAboveOne(t *testing.T) {
-	s := mmc(10, time.Hour, 0, 0, 10, 2)
-	s.Queues[0].Service = config.Dist{Dist: config.Constant, Mean: config.Duration(5 * time.Hour)}
-	hourly := make([]float64, 24)
-	hourly[9] = 5
-	s.Pools = []config.Pool{{Name: "agents", Hourly: hourly}}
-	for _, r := range simulate(t, s) {
+	for _, r := range simulate(t, oneHourShift(10, 5*time.Hour, 9, 5, 10)) {
 		p := r.Pools[0]
 		require.InDelta(t, 1.0, p.Busy/p.OnDuty, 1e-9, "all five busy all the shift, and no more")
 		require.InDelta(t, 5*4*3600.0*10, p.Overrun, 1e-6, "five finish their calls four hours after the shift, every day")

@@ -59,7 +59,7 @@ func resolveOutput(given string, inputs ...string) (output, error) {
 	if dst, err := os.Stat(dir); err != nil || !dst.IsDir() {
 		return bad("no directory %s to write it in", dir)
 	}
-	probe, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	probe, err := os.CreateTemp(dir, tempPattern(path))
 	if err != nil {
 		return bad("cannot write in %s (%v)", dir, unwrapPath(err))
 	}
@@ -101,7 +101,7 @@ func writeFileAtomic(path string, data []byte) error {
 	if st, err := os.Stat(path); err == nil {
 		mode = st.Mode().Perm()
 	}
-	name, err := writeTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp", data, mode)
+	name, err := writeTemp(filepath.Dir(path), tempPattern(path), data, mode)
 	if err != nil {
 		return err
 	}
@@ -111,6 +111,10 @@ func writeFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+// tempPattern names the temporary file a report to path is written
+// through, as os.CreateTemp takes a pattern: hidden, beside it.
+func tempPattern(path string) string { return "." + filepath.Base(path) + ".*.tmp" }
 
 // writeNamedTemp writes data to a new temporary file in dir, named by
 // pattern as os.CreateTemp names it, and returns its name; on failure it

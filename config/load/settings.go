@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -36,7 +37,7 @@ func readSettings(ctx context.Context, data []byte, format string) (map[string]a
 	d := &decoder{ctx: ctx, format: format}
 	v := viper.NewWithOptions(viper.WithDecoderRegistry(d))
 	v.SetConfigType(format)
-	if err := v.ReadConfig(strings.NewReader(string(data))); err != nil {
+	if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 		switch {
 		case d.err != nil:
 			return nil, nil, d.err
