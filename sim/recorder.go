@@ -36,6 +36,9 @@ func newRecorder(m *Model, rep int) recorder {
 // since math.Mod costs more than the rest of an event.
 func hourOfDay(t float64) int { return int(t/hour) % 24 }
 
+// hourOfWeek is the hour of the week (0–167, from Monday 00:00) at t ≥ 0.
+func hourOfWeek(t float64) int { return int(t/hour) % 168 }
+
 // event counts one event simulated and returns the count so far.
 func (rec *recorder) event() uint64 {
 	rec.st.Events++
@@ -97,11 +100,14 @@ func (rec *recorder) served(c *contact, q QueueID, clinician bool, now float64) 
 		st.Wait.Add(w)
 		st.WaitHist.Add(w)
 		st.HourWait[hourOfDay(c.join)].Add(w)
+		how := hourOfWeek(c.join)
+		st.WeekServed[how]++
 		if w > 0 {
 			st.Waited++
 		}
 		if within := rec.within[q]; within > 0 && w <= within {
 			st.WithinTarget++
+			st.WeekWithin[how]++
 		}
 	}
 	counted := c.arrive >= rec.warmup
