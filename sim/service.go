@@ -1,0 +1,52 @@
+package sim
+
+// Service level: the share of a queue's served contacts answered within
+// its target. One definition, here, serves the report and the staffing
+// search, so that a rota the search calls good is one the report calls
+// good: each replication's share, then their mean (as results' figures).
+
+// HoursOfWeek is the number of hour-of-week bins, from Monday 00:00.
+const HoursOfWeek = 168
+
+// LevelIn is one replication's share of the contacts that joined in hours
+// [from, to) of the week and were served, that were served within the
+// queue's target; false when none were served then. to may pass 168 to
+// wrap into Monday.
+func (q *QueueStats) LevelIn(from, to int) (float64, bool) {
+	var served, within int64
+	for h := from; h < to; h++ {
+		served += q.WeekServed[h%HoursOfWeek]
+		within += q.WeekWithin[h%HoursOfWeek]
+	}
+	if served == 0 {
+		return 0, false
+	}
+	return float64(within) / float64(served), true
+}
+
+// LevelOfDay is LevelIn for an hour of the day (0–23), over every day of
+// the week.
+func (q *QueueStats) LevelOfDay(h int) (float64, bool) {
+	var served, within int64
+	for d := 0; d < 7; d++ {
+		served += q.WeekServed[d*24+h]
+		within += q.WeekWithin[d*24+h]
+	}
+	if served == 0 {
+		return 0, false
+	}
+	return float64(within) / float64(served), true
+}
+
+// MeanLevelIn is the mean over replications of queue q's LevelIn(from,
+// to), over the replications that served anyone then, and how many those
+// were (0: nobody was served, and the level is not measured).
+func MeanLevelIn(st []Stats, q QueueID, from, to int) (mean float64, n int) {
+	var w Welford
+	for i := range st {
+		if x, ok := st[i].Queues[q].LevelIn(from, to); ok {
+			w.Add(x)
+		}
+	}
+	return w.Mean, int(w.N)
+}
