@@ -48,11 +48,13 @@ func simulate(t testing.TB, s *config.Scenario) []Stats {
 		for qi, q := range r.Queues {
 			require.Equal(t, q.Offered, q.Served+q.Abandoned+q.WaitingAtEnd+q.TurnedAway,
 				"conservation in queue %s, replication %d", s.Queues[qi].Name, r.Replication)
-			var served, within int64
+			var offered, served, within int64
 			for h := range q.WeekServed {
+				offered += q.WeekOffered[h]
 				served += q.WeekServed[h]
 				within += q.WeekWithin[h]
 			}
+			require.Equal(t, q.Offered, offered, "offered by hour of week, queue %s", s.Queues[qi].Name)
 			require.Equal(t, q.Served, served, "served by hour of week, queue %s", s.Queues[qi].Name)
 			require.Equal(t, q.WithinTarget, within, "within target by hour of week, queue %s", s.Queues[qi].Name)
 		}

@@ -26,7 +26,7 @@ func TestKeptStatisticsBounded(t *testing.T) {
 	require.Equal(t, "run.replications", ps.List[0].Path)
 	require.Regexp(t, `^100000 replications would keep 3\.\d GiB of statistics until the report is made \(\d+ KiB a replication, for 1 queue, 1 stream and 1 destination\), over the limit of 2 GiB: at most \d+ replications fit$`, ps.List[0].Msg)
 
-	s.Run.Replications = 60_000
+	s.Run.Replications = 50_000
 	_, err = Compile(s)
 	require.NoError(t, err)
 }

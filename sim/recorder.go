@@ -72,6 +72,7 @@ func (rec *recorder) joined(c *contact, q QueueID) {
 		st := &rec.st.Queues[q]
 		st.Offered++
 		st.HourOffered[hourOfDay(c.join)]++
+		st.WeekOffered[hourOfWeek(c.join)]++
 	}
 }
 

@@ -50,3 +50,7 @@ func MeanLevelIn(st []Stats, q QueueID, from, to int) (mean float64, n int) {
 	}
 	return w.Mean, int(w.N)
 }
+
+// PerHourAt is the stream's mean arrival rate, in contacts an hour, in
+// hour how of the week (0–167 from Monday 00:00).
+func (s *Stream) PerHourAt(how int) float64 { return s.rate.perSecond[how%HoursOfWeek] * hour }

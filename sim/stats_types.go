@@ -34,8 +34,9 @@ type QueueStats struct {
 	HourAbandoned [24]int64
 	HourWait      [24]Welford
 	// By hour of the week the contact joined (168 bins from Monday 00:00):
-	// served, and served within the target, for service level by interval.
-	WeekServed, WeekWithin [168]int64
+	// joined, served, and served within the target, for service level by
+	// interval.
+	WeekOffered, WeekServed, WeekWithin [168]int64
 }
 
 // PoolStats holds one pool's staff time, in staff-seconds. Busy counts at
