@@ -60,7 +60,8 @@ func TestErlangC(t *testing.T) {
 }
 
 // M/M/c+M: abandonment, mean wait of served contacts, the share that
-// waited and utilisation agree with Erlang A, underloaded and overloaded.
+// waited, utilisation and the share answered within 20 s agree with
+// Erlang A, underloaded and overloaded.
 func TestErlangA(t *testing.T) {
 	cases := []struct {
 		name              string
@@ -87,6 +88,8 @@ func TestErlangA(t *testing.T) {
 			assertClose(t, "utilisation", got, half, want.Utilisation, 0.01)
 			got, half = across(st, func(s Stats) float64 { return s.Queues[0].LengthArea / s.Pools[0].OnDuty * float64(tc.c) })
 			assertClose(t, "mean number waiting", got, half, want.MeanQueue, 0.05)
+			got, half = across(st, func(s Stats) float64 { return float64(s.Queues[0].WithinTarget) / float64(s.Queues[0].Served) })
+			assertClose(t, "served within 20s", got, half, ErlangAWithin(tc.c, lambda, mu, theta, 20), 0.02)
 		})
 	}
 }

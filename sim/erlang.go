@@ -134,3 +134,103 @@ func ErlangA(c int, lambda, mu, theta float64) ErlangAResult {
 	res.WaitedServed = waitedServed / served
 	return res
 }
+
+// ErlangCWithin is the share of contacts answered within t in M/M/c:
+// 1 − C(c, a)·e^(−(cμ−λ)t); 0 when unstable.
+func ErlangCWithin(c int, lambda, mu, t float64) float64 {
+	if lambda >= float64(c)*mu {
+		return 0
+	}
+	return 1 - ErlangC(c, lambda/mu)*math.Exp(-(float64(c)*mu-lambda)*t)
+}
+
+// ErlangAWithin is the share of served contacts answered within t in
+// M/M/c+M (Erlang A), the measure of a queue's target. An arrival finding
+// k waiting ahead of it moves up at rate cμ + jθ with j ahead and gives up
+// at rate θ; P(served by t) is found by uniformisation of that chain (a
+// Poisson number of steps at the largest rate), started from the
+// stationary state an arrival sees, and divided by P(served).
+func ErlangAWithin(c int, lambda, mu, theta, t float64) float64 {
+	if theta == 0 {
+		return ErlangCWithin(c, lambda, mu, t)
+	}
+	pi := erlangAStates(c, lambda, mu, theta)
+	cmu := float64(c) * mu
+	var now, served float64 // answered at once; answered at all
+	for n := 0; n < min(c, len(pi)); n++ {
+		now += pi[n]
+	}
+	served = now
+	// v[j]: probability of being waiting with j ahead.
+	var v []float64
+	ps := 1.0
+	for n := c; n < len(pi); n++ {
+		v = append(v, pi[n])
+		r := cmu + float64(n-c)*theta
+		ps *= r / (r + theta)
+		served += pi[n] * ps
+	}
+	if len(v) == 0 {
+		return 1
+	}
+	rate := cmu + float64(len(v))*theta
+	lt := rate * t
+	next := make([]float64, len(v))
+	var byT, absorbed, cum float64 // P(served by t); served within n steps; Poisson mass so far
+	for n := 0; ; n++ {
+		w := math.Exp(-lt + float64(n)*math.Log(lt) - lgamma(float64(n)+1))
+		if lt == 0 {
+			w = 0
+			if n == 0 {
+				w = 1
+			}
+		}
+		byT += w * absorbed
+		cum += w
+		if (cum > 1-1e-12 && float64(n) > lt) || n > 10_000_000 {
+			break
+		}
+		absorbed += v[0] * cmu / rate
+		for j := range v {
+			stay := 1 - (cmu+float64(j)*theta+theta)/rate
+			x := v[j] * stay
+			if j+1 < len(v) {
+				x += v[j+1] * (cmu + float64(j+1)*theta) / rate
+			}
+			next[j] = x
+		}
+		v, next = next, v
+	}
+	return (now + byT) / served
+}
+
+func lgamma(x float64) float64 {
+	l, _ := math.Lgamma(x)
+	return l
+}
+
+// erlangAStates are the stationary probabilities of the number present in
+// M/M/c+M, truncated where the tail is below 1e-15 of the total.
+func erlangAStates(c int, lambda, mu, theta float64) []float64 {
+	p := []float64{1}
+	total := 1.0
+	for n := 1; n < c+1_000_000; n++ {
+		death := float64(min(n, c))*mu + float64(max(n-c, 0))*theta
+		x := p[n-1] * lambda / death
+		p = append(p, x)
+		total += x
+		if x > 1e250 {
+			for i := range p {
+				p[i] *= 1e-250
+			}
+			total *= 1e-250
+		}
+		if n > c && x < 1e-15*total {
+			break
+		}
+	}
+	for i := range p {
+		p[i] /= total
+	}
+	return p
+}
