@@ -35,7 +35,7 @@ func compileRota(p config.Pool) rota {
 			to = steps[i+1].At
 		}
 		rostered += s.Level * (to - s.At)
-		r.add(s.At, effective(s.Level, p.Shrinkage), to)
+		r.add(s.At, OnDuty(s.Level, p.Shrinkage), to)
 	}
 	r.rosteredWeekHours = rostered / hour
 	for i, c := range r.changes {
@@ -60,9 +60,9 @@ func (r *rota) add(from float64, level int, to float64) {
 	r.changes = append(r.changes, rotaChange{from, level})
 }
 
-// effective is the number on duty for a rostered level: less shrinkage,
+// OnDuty is the number on duty for a rostered level: less shrinkage,
 // rounded to the nearest whole person.
-func effective(rostered, shrinkage float64) int {
+func OnDuty(rostered, shrinkage float64) int {
 	n := math.Round(rostered * (1 - shrinkage))
 	if n < 0 {
 		return 0

@@ -38,6 +38,64 @@ func (q *QueueStats) LevelOfDay(h int) (float64, bool) {
 	return float64(within) / float64(served), true
 }
 
+// WeeklyDemand reports whether any stream's demand differs between days
+// of the week. When none does, a target per hour is judged in each hour
+// of the day, the seven days pooled; otherwise in each hour of the week.
+func (m *Model) WeeklyDemand() bool {
+	for i := range m.Streams {
+		r := &m.Streams[i].rate.perSecond
+		for h := 24; h < HoursOfWeek; h++ {
+			if r[h] != r[h%24] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Bins are the hours a target per hour is judged in: 168 hours of the
+// week when the demand differs between days, 24 hours of the day
+// otherwise.
+func (m *Model) Bins() int {
+	if m.WeeklyDemand() {
+		return HoursOfWeek
+	}
+	return 24
+}
+
+// MeanLevel is the mean over replications of queue q's service level in
+// bin (an hour of the day when bins is 24, pooling the seven days; an hour
+// of the week when it is 168), over the replications that served anyone
+// then, and how many those were.
+func MeanLevel(st []Stats, q QueueID, bin, bins int) (mean float64, n int) {
+	var w Welford
+	for i := range st {
+		var x float64
+		var ok bool
+		if bins == 24 {
+			x, ok = st[i].Queues[q].LevelOfDay(bin)
+		} else {
+			x, ok = st[i].Queues[q].LevelIn(bin, bin+1)
+		}
+		if ok {
+			w.Add(x)
+		}
+	}
+	return w.Mean, int(w.N)
+}
+
+// OfferedIn is how many joined queue q in bin (as for MeanLevel), over
+// every replication.
+func OfferedIn(st []Stats, q QueueID, bin, bins int) int64 {
+	var n int64
+	for i := range st {
+		for h := bin; h < HoursOfWeek; h += bins {
+			n += st[i].Queues[q].WeekOffered[h]
+		}
+	}
+	return n
+}
+
 // MeanLevelIn is the mean over replications of queue q's LevelIn(from,
 // to), over the replications that served anyone then, and how many those
 // were (0: nobody was served, and the level is not measured).

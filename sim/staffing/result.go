@@ -1,0 +1,144 @@
+package staffing
+
+import (
+	"fmt"
+	"time"
+
+	"spoa/config"
+	"spoa/sim"
+)
+
+// Result is what the search found, and the evidence for it.
+type Result struct {
+	Per   string
+	Block time.Duration
+	Pools []PoolResult
+	// Met: the requirement (Required, on duty) met every target when
+	// simulated. Verified: the staffed scenario, with its shifts and
+	// shrinkage, met every target when simulated; Misses lists what it
+	// missed otherwise.
+	Met, Verified bool
+	Misses        []string
+	// Partial: the search stopped early (interrupted, or at its bound);
+	// the levels are the best found so far, meeting every target only if
+	// Met says so.
+	Partial     bool
+	Evaluations int
+	// Scenario is the scenario given, with each pool's rota replaced by
+	// its shifts; nil when the search stopped before the shifts.
+	Scenario *config.Scenario
+}
+
+// PoolResult is one pool's answer.
+type PoolResult struct {
+	Name      string
+	Shrinkage float64
+	// Guess, Required and Rostered are by hour of the week: the analytic
+	// first guess and the search's answer on duty, and the number
+	// rostered that gives Required on duty after shrinkage.
+	Guess, Required, Rostered [hours]int
+	// Shifts cover Rostered; ShiftHours are their rostered staff-hours a
+	// week, RosteredHours those of Rostered itself, LowerBound the linear
+	// programme's least hours for shifts of the allowed starts and
+	// lengths.
+	Shifts                                []config.Shift
+	ShiftHours, RosteredHours, LowerBound float64
+	// WTE of the shifts, and of the scenario's own rota (rostered hours a
+	// week over 37.5).
+	WTE, ScenarioWTE float64
+}
+
+// OnDutyHours are the staff-hours a week on duty that the search requires.
+func (p PoolResult) OnDutyHours() float64 {
+	total := 0
+	for _, n := range p.Required {
+		total += n
+	}
+	return float64(total)
+}
+
+// fill records the guess and the levels found, by hour of the week.
+func (r *Result) fill(sr *search, first, level [][]int) {
+	r.Pools = make([]PoolResult, len(sr.s.Pools))
+	for p, pl := range sr.s.Pools {
+		pr := PoolResult{Name: pl.Name, Shrinkage: pl.Shrinkage, ScenarioWTE: sr.m.Pools[p].WTE()}
+		for h := range hours {
+			b := sr.blockOf(h)
+			pr.Guess[h] = first[p][b]
+			pr.Required[h] = level[p][b]
+			pr.Rostered[h] = rostered(level[p][b], pl.Shrinkage)
+			pr.RosteredHours += float64(pr.Rostered[h])
+		}
+		r.Pools[p] = pr
+	}
+}
+
+// rostered is the fewest rostered that give n on duty after shrinkage, as
+// the simulator rounds it.
+func rostered(n int, shrinkage float64) int {
+	if n <= 0 {
+		return 0
+	}
+	l := 0
+	for sim.OnDuty(float64(l), shrinkage) < n {
+		l++
+	}
+	return l
+}
+
+// roster fits shifts to each pool's Rostered, builds the staffed scenario
+// and simulates it to verify it.
+func (r *Result) roster(sr *search) error {
+	staffed := *sr.s
+	staffed.Pools = make([]config.Pool, len(sr.s.Pools))
+	for p, pl := range sr.s.Pools {
+		pr := &r.Pools[p]
+		sh, err := fitShifts(pr.Rostered, sr.opt.Starts, sr.opt.Lengths)
+		if err != nil {
+			return fmt.Errorf("pool %s: %w", pl.Name, err)
+		}
+		pr.Shifts, pr.ShiftHours, pr.LowerBound = sh.shifts, sh.hours, sh.bound
+		pr.WTE = pr.ShiftHours / 37.5
+		pl.Staff, pl.Hourly, pl.Shifts = nil, nil, pr.Shifts
+		if len(pr.Shifts) == 0 {
+			zero := 0.0
+			pl.Staff = &zero
+		}
+		staffed.Pools[p] = pl
+	}
+	r.Scenario = &staffed
+	sr.phase = "verifying the shift rota"
+	m, err := sim.Compile(&staffed)
+	if err != nil {
+		return err
+	}
+	st, err := sim.Run(sr.ctx, m, sim.Options{Workers: sr.opt.Workers})
+	if err != nil {
+		return err
+	}
+	sr.evals++
+	fails := sr.judge(st)
+	r.Verified = len(fails) == 0
+	for _, f := range fails {
+		r.Misses = append(r.Misses, describe(sr, f))
+	}
+	return nil
+}
+
+// describe says which target a fail is, as "call_111 at sat 09:00" or
+// "call_111 at 09:00" (every day).
+func describe(sr *search, f fail) string {
+	name := sr.m.Queues[f.q].Name
+	switch {
+	case f.h < 0:
+		return name + " over the run"
+	case sr.period == 24:
+		return name + " at " + config.At(f.h, 0).String()
+	}
+	return name + " at " + HourName(f.h)
+}
+
+// HourName writes an hour of the week as "mon 09:00".
+func HourName(h int) string {
+	return config.Weekday(h/24).String() + " " + config.At(h%24, 0).String()
+}
