@@ -57,11 +57,11 @@ var ErrBound = errors.New("the search reached its bound on simulations")
 
 // search is one search's state.
 type search struct {
-	ctx    context.Context
-	s      *config.Scenario
-	m      *sim.Model
-	opt    Options
-	block  int // hours
+	ctx   context.Context
+	s     *config.Scenario
+	m     *sim.Model
+	opt   Options
+	block int // hours
 	// period is the hours after which the rota repeats: 24 when demand is
 	// the same every day (targets per hour are then judged by the hour of
 	// the day), 168 otherwise; blocks divide it.
