@@ -50,20 +50,33 @@ type SweepOptions struct {
 // returns the scenario and where it came from, and compiles each, so
 // that every problem is found before anything runs. On any problem it
 // returns every one, each point's named: a *config.Problems per point,
-// its Source "KEY=VALUE: FILE", joined.
+// its Source "KEY=VALUE: FILE", joined. When every point has the same
+// problems (a file that cannot be read, say), they are given once, for
+// "all N points".
 func LoadPoints(points []Point, load func(sets []string) (*config.Scenario, string, error)) ([]*config.Scenario, error) {
 	out := make([]*config.Scenario, len(points))
 	var errs []error
+	same := true    // every point so far has failed with the first one's problems
+	var first error // the first point's problems, not named by point
 	for i, p := range points {
 		s, source, err := load(p.Sets())
 		if err == nil {
 			_, err = sim.Compile(s)
 		}
 		if err != nil {
+			bare := namePoint("", source, err)
+			if i == 0 {
+				first = bare
+			}
+			same = same && bare.Error() == first.Error()
 			errs = append(errs, namePoint(p.Label(), source, err))
 			continue
 		}
+		same = false
 		out[i] = s
+	}
+	if len(errs) > 1 && same {
+		return nil, namePoint(fmt.Sprintf("all %d points", len(points)), "", first)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -71,18 +84,23 @@ func LoadPoints(points []Point, load func(sets []string) (*config.Scenario, stri
 	return out, nil
 }
 
-// namePoint names the point, and the file, in a problem found loading or
-// compiling it.
+// namePoint names the point (label, if any) and the file in a problem
+// found loading or compiling it.
 func namePoint(label, source string, err error) error {
 	var probs *config.Problems
 	if !errors.As(err, &probs) {
+		if label == "" {
+			return err
+		}
 		return fmt.Errorf("%s: %w", label, err)
 	}
 	if probs.Source != "" {
 		source = probs.Source
 	}
-	if source != "" {
+	if source != "" && label != "" {
 		label += ": " + source
+	} else if source != "" {
+		label = source
 	}
 	return &config.Problems{Source: label, List: probs.List}
 }

@@ -94,6 +94,20 @@ func TestLoadPointsListsEveryProblem(t *testing.T) {
 	require.Len(t, lines, 2, err.Error())
 	require.True(t, strings.HasPrefix(lines[0], "pools.agents.staff=-1: mmc.yaml: pools[0].staff: "), lines[0])
 	require.True(t, strings.HasPrefix(lines[1], "pools.agents.staff=abc: mmc.yaml: pools[0].staff: "), lines[1])
+
+	// The same problems at every point (here a bad override of the
+	// scenario's own) are said once.
+	g, err = ParseGrid([]string{"pools.agents.staff=20..22"})
+	require.NoError(t, err)
+	_, err = LoadPoints(g.Points(), func(sets []string) (*config.Scenario, string, error) {
+		s, err := load.Embedded("mmc", append([]string{"run.days=-1"}, sets...))
+		return s, "mmc.yaml", err
+	})
+	var probs *config.Problems
+	require.ErrorAs(t, err, &probs)
+	require.Equal(t, "all 3 points: mmc.yaml", probs.Source)
+	require.Len(t, probs.List, 1)
+	require.Equal(t, "run.days", probs.List[0].Path)
 }
 
 // A point that loads but cannot be compiled is refused by RunSweep, named,

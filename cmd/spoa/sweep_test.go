@@ -89,14 +89,19 @@ func TestSweepInvalidPointsNothingRun(t *testing.T) {
 		"4 problems: nothing was run",
 	}, strings.Split(strings.TrimSpace(stderr), "\n"))
 
-	// A pool on shifts has no staff to set: the problem says so, for
-	// each point.
-	code, _, stderr = spoa(t, "sweep", "-c", file, "--vary", "pools.nurse.staff=3,4")
+	// A pool on shifts has no staff to set: the problem says so, with its
+	// point; the same problems at every point are said once.
+	code, _, stderr = spoa(t, "sweep", "-c", file, "--vary", "pools.nurse.staff=3")
 	require.Equal(t, exitBadInput, code, stderr)
 	require.Equal(t, []string{
 		"pools.nurse.staff=3: " + file + ": pools[0]: give only one of staff, hourly or shifts, not staff and shifts",
-		"pools.nurse.staff=4: " + file + ": pools[0]: give only one of staff, hourly or shifts, not staff and shifts",
-		"2 problems: nothing was run",
+		"1 problem: nothing was run",
+	}, strings.Split(strings.TrimSpace(stderr), "\n"))
+	code, _, stderr = spoa(t, "sweep", "-c", file, "--vary", "pools.nurse.staff=3..5")
+	require.Equal(t, exitBadInput, code, stderr)
+	require.Equal(t, []string{
+		"all 3 points: " + file + ": pools[0]: give only one of staff, hourly or shifts, not staff and shifts",
+		"1 problem: nothing was run",
 	}, strings.Split(strings.TrimSpace(stderr), "\n"))
 
 	// Its shifts' counts can be varied instead.
