@@ -45,7 +45,11 @@ func Validate(s *Scenario) error {
 	c.names("queues", len(s.Queues), func(i int) string { return s.Queues[i].Name })
 	c.names("pools", len(s.Pools), func(i int) string { return s.Pools[i].Name })
 	for i, st := range s.Streams {
-		c.stream(fmt.Sprintf("streams[%d]", i), st, queues, s.Scale(st))
+		scale := 1.0 // a bad demand is a problem of its own
+		if goodDemand(s.Demand) && goodDemand(st.Demand) {
+			scale = s.Scale(st) // which may overflow, though each is good
+		}
+		c.stream(fmt.Sprintf("streams[%d]", i), st, queues, scale)
 	}
 	for i, q := range s.Queues {
 		c.queue(fmt.Sprintf("queues[%d]", i), q, pools)
@@ -178,8 +182,14 @@ func (c *checker) demand(path string, d *float64) {
 	}
 }
 
+// goodDemand reports whether a demand multiplier passes demand's check.
+func goodDemand(d *float64) bool {
+	return d == nil || (*d > 0 && !math.IsInf(*d, 0))
+}
+
 // stream checks one stream; scale is the demand it is multiplied by
-// (Scenario.Scale), which the limit on its rate takes into account.
+// (Scenario.Scale, or 1 where a demand is bad), which the limit on its
+// rate takes into account.
 func (c *checker) stream(p string, st Stream, queues map[string]int, scale float64) {
 	switch _, ok := queues[st.Enter]; {
 	case st.Enter == "":
@@ -191,9 +201,6 @@ func (c *checker) stream(p string, st Stream, queues map[string]int, scale float
 		c.add(p+".channel", "unknown channel %q; choose %s", st.Channel, strings.Join(Channels, ", "))
 	}
 	c.demand(p+".demand", st.Demand)
-	if !(scale > 0) || math.IsInf(scale, 0) {
-		scale = 1 // a bad demand is a problem of its own
-	}
 	c.arrivals(p+".arrivals", st.Arrivals, scale)
 	if r := st.Redial; r != nil {
 		if c.finite(p+".redial.probability", r.Probability) && (r.Probability < 0 || r.Probability > 1) {

@@ -145,6 +145,8 @@ func badInputCases() []badInputCase {
 			"streams[0].demand: not a number (NaN)"},
 		{"demand pushes a rate over the limit", "enter: q}", "enter: q, demand: 2e5}",
 			"streams[0].arrivals.per_hour: 10 times demand 200000 is 2000000 contacts an hour, over the limit of 1e+06"},
+		{"two demands whose product overflows", "enter: q}]", "enter: q, demand: 1e200}]\ndemand: 1e200",
+			"streams[0].arrivals.per_hour: 10 times demand +Inf is +Inf contacts an hour, over the limit of 1e+06"},
 		{"service_by pool not serving", "routes: {done: 1}", "routes: {done: 1}\n    service_by: {b: {dist: constant, mean: 1m}}",
 			`queues[0].service_by.b: "b" is not in served_by (a), so it never serves this queue`},
 		{"redial probability", "enter: q}", "enter: q, redial: {probability: 2, delay: {dist: constant, mean: 1m}}}",
