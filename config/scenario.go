@@ -4,12 +4,15 @@ package config
 // the names the file uses. Validate checks it; sim.Compile turns it into
 // indices.
 type Scenario struct {
-	Name        string   `mapstructure:"name" json:"name"`
-	Description string   `mapstructure:"description" json:"description,omitempty"`
-	Run         Run      `mapstructure:"run" json:"run"`
-	Streams     []Stream `mapstructure:"streams" json:"streams"`
-	Queues      []Queue  `mapstructure:"queues" json:"queues"`
-	Pools       []Pool   `mapstructure:"pools" json:"pools"`
+	Name        string `mapstructure:"name" json:"name"`
+	Description string `mapstructure:"description" json:"description,omitempty"`
+	Run         Run    `mapstructure:"run" json:"run"`
+	// Demand scales every stream's arrivals (1.1 is 10% more contacts);
+	// absent means 1. It multiplies with each stream's own Demand.
+	Demand  *float64 `mapstructure:"demand" json:"demand,omitempty"`
+	Streams []Stream `mapstructure:"streams" json:"streams"`
+	Queues  []Queue  `mapstructure:"queues" json:"queues"`
+	Pools   []Pool   `mapstructure:"pools" json:"pools"`
 }
 
 // Channels a stream can name; the first is the default.
@@ -46,6 +49,29 @@ type Stream struct {
 	Arrivals Arrivals `mapstructure:"arrivals" json:"arrivals"`
 	Enter    string   `mapstructure:"enter" json:"enter"`
 	Redial   *Redial  `mapstructure:"redial" json:"redial,omitempty"`
+	// Demand scales this stream's arrivals, times the scenario's Demand;
+	// absent means 1.
+	Demand *float64 `mapstructure:"demand" json:"demand,omitempty"`
+}
+
+// Scale is the factor a stream's arrival rate is multiplied by: the
+// scenario's demand times the stream's, each 1 when absent. With both
+// absent it is exactly 1, so the rate, and every figure, is unchanged.
+func (s *Scenario) Scale(st Stream) float64 {
+	return factor(s.Demand) * factor(st.Demand)
+}
+
+// StreamPerHour is a stream's mean rate in contacts an hour, scaled by
+// demand.
+func (s *Scenario) StreamPerHour(st Stream) float64 {
+	return st.Arrivals.MeanPerHour() * s.Scale(st)
+}
+
+func factor(d *float64) float64 {
+	if d == nil {
+		return 1
+	}
+	return *d
 }
 
 // MeanPerHour is the mean rate in contacts an hour, from PerHour or
@@ -98,11 +124,28 @@ type Queue struct {
 	Routes map[string]float64 `mapstructure:"routes" json:"routes"`
 }
 
-// Target: Fraction of served contacts answered Within the time.
+// Target: Fraction of served contacts answered Within the time, judged
+// over the whole run or in each hour of the week (Per).
 type Target struct {
 	Within   Duration `mapstructure:"within" json:"within"`
 	Fraction float64  `mapstructure:"fraction" json:"fraction"`
+	// Per is "run" (the default, also when empty): the share over the
+	// measured days must reach Fraction; or "hour": the share in each hour
+	// of the week (168, from Monday 00:00) in which anyone was served must.
+	Per string `mapstructure:"per" json:"per,omitempty"`
 }
+
+// The periods a target is judged over (Target.Per).
+const (
+	PerRun  = "run"
+	PerHour = "hour"
+)
+
+// Pers are the values Target.Per may take; the first is the default.
+var Pers = []string{PerRun, PerHour}
+
+// ByHour reports whether the target is judged in each hour of the week.
+func (t Target) ByHour() bool { return t.Per == PerHour }
 
 // Pool is a group of interchangeable staff. The number on duty is Staff (a
 // constant), Hourly (24 counts, from 00:00, every day) or the sum of Shifts;

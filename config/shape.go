@@ -101,16 +101,25 @@ func suggest(parent []string, key string) string {
 		return ""
 	}
 	known := keys(t)
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := editDistance(key, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	if best != "" {
-		return " (did you mean " + strconv.Quote(best) + "?)"
+	if s := nearest(key, known); s != "" {
+		return s
 	}
 	return " (keys here: " + strings.Join(known, ", ") + ")"
+}
+
+// nearest returns ` (did you mean "hour"?)` when value is one or two
+// edits from one of the values a key takes, and "" otherwise.
+func nearest(value string, values []string) string {
+	best, bestD := "", 3
+	for _, v := range values {
+		if d := editDistance(value, v); d < bestD {
+			best, bestD = v, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return " (did you mean " + strconv.Quote(best) + "?)"
 }
 
 // editDistance is the Levenshtein distance, for suggestions only.

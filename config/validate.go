@@ -38,13 +38,18 @@ func Validate(s *Scenario) error {
 		c.add("name", "missing")
 	}
 	c.run(s.Run)
+	c.demand("demand", s.Demand)
 	queues := indexNames(s.Queues, func(q Queue) string { return q.Name })
 	pools := indexNames(s.Pools, func(p Pool) string { return p.Name })
 	c.names("streams", len(s.Streams), func(i int) string { return s.Streams[i].Name })
 	c.names("queues", len(s.Queues), func(i int) string { return s.Queues[i].Name })
 	c.names("pools", len(s.Pools), func(i int) string { return s.Pools[i].Name })
 	for i, st := range s.Streams {
-		c.stream(fmt.Sprintf("streams[%d]", i), st, queues)
+		scale := 1.0 // a bad demand is a problem of its own
+		if goodDemand(s.Demand) && goodDemand(st.Demand) {
+			scale = s.Scale(st) // which may overflow, though each is good
+		}
+		c.stream(fmt.Sprintf("streams[%d]", i), st, queues, scale)
 	}
 	for i, q := range s.Queues {
 		c.queue(fmt.Sprintf("queues[%d]", i), q, pools)
@@ -170,7 +175,22 @@ func (c *checker) nonNegative(path string, f float64) bool {
 	return true
 }
 
-func (c *checker) stream(p string, st Stream, queues map[string]int) {
+// demand checks a demand multiplier, when given: finite and above 0.
+func (c *checker) demand(path string, d *float64) {
+	if d != nil && c.finite(path, *d) && *d <= 0 {
+		c.add(path, "must be more than 0 (1 leaves demand as it is, 1.1 is 10%% more), got %s", num(*d))
+	}
+}
+
+// goodDemand reports whether a demand multiplier passes demand's check.
+func goodDemand(d *float64) bool {
+	return d == nil || (*d > 0 && !math.IsInf(*d, 0))
+}
+
+// stream checks one stream; scale is the demand it is multiplied by
+// (Scenario.Scale, or 1 where a demand is bad), which the limit on its
+// rate takes into account.
+func (c *checker) stream(p string, st Stream, queues map[string]int, scale float64) {
 	switch _, ok := queues[st.Enter]; {
 	case st.Enter == "":
 		c.add(p+".enter", "missing: name the queue this stream's contacts join")
@@ -180,7 +200,8 @@ func (c *checker) stream(p string, st Stream, queues map[string]int) {
 	if st.Channel != "" && !slices.Contains(Channels, st.Channel) {
 		c.add(p+".channel", "unknown channel %q; choose %s", st.Channel, strings.Join(Channels, ", "))
 	}
-	c.arrivals(p+".arrivals", st.Arrivals)
+	c.demand(p+".demand", st.Demand)
+	c.arrivals(p+".arrivals", st.Arrivals, scale)
 	if r := st.Redial; r != nil {
 		if c.finite(p+".redial.probability", r.Probability) && (r.Probability < 0 || r.Probability > 1) {
 			c.add(p+".redial.probability", "must be between 0 and 1, got %s", num(r.Probability))
@@ -204,16 +225,16 @@ func known[T any](xs []T, name func(T) string) string {
 	return " (known: " + someNames(names) + ")"
 }
 
-func (c *checker) arrivals(p string, a Arrivals) {
+func (c *checker) arrivals(p string, a Arrivals, scale float64) {
 	switch {
 	case a.PerHour != 0 && a.PerDay != 0:
 		c.add(p, "give per_hour or per_day, not both")
-		c.rate(p+".per_hour", a.PerHour, 1)
-		c.rate(p+".per_day", a.PerDay, 24)
+		c.rate(p+".per_hour", a.PerHour, 1, scale)
+		c.rate(p+".per_day", a.PerDay, 24, scale)
 	case a.PerHour != 0:
-		c.rate(p+".per_hour", a.PerHour, 1)
+		c.rate(p+".per_hour", a.PerHour, 1, scale)
 	case a.PerDay != 0:
-		c.rate(p+".per_day", a.PerDay, 24)
+		c.rate(p+".per_day", a.PerDay, 24, scale)
 	default:
 		c.add(p, "give a rate: per_hour or per_day, more than 0")
 	}
@@ -221,13 +242,17 @@ func (c *checker) arrivals(p string, a Arrivals) {
 	c.weights(p+".weekly", a.Weekly, 7, "day of the week, Monday first")
 }
 
-// rate checks a rate given per hours hours.
-func (c *checker) rate(path string, r, hours float64) {
+// rate checks a rate given per hours hours, which demand multiplies by
+// scale.
+func (c *checker) rate(path string, r, hours, scale float64) {
 	if !c.nonNegative(path, r) {
 		return
 	}
-	if r/hours > maxPerHour {
+	switch {
+	case r/hours > maxPerHour:
 		c.add(path, "%s is over the limit of %g contacts an hour: every contact is an event, so this would not finish", num(r), maxPerHour)
+	case r*scale/hours > maxPerHour:
+		c.add(path, "%s times demand %s is %s contacts an hour, over the limit of %g: every contact is an event, so this would not finish", num(r), num(scale), num(r*scale/hours), maxPerHour)
 	}
 }
 

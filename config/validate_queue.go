@@ -50,6 +50,10 @@ func (c *checker) queue(p string, q Queue, pools map[string]int) {
 		if c.finite(p+".target.fraction", t.Fraction) && (t.Fraction <= 0 || t.Fraction > 1) {
 			c.add(p+".target.fraction", "must be more than 0 and at most 1, got %s", num(t.Fraction))
 		}
+		if t.Per != "" && !slices.Contains(Pers, t.Per) {
+			c.add(p+".target.per", "unknown period %q%s; choose %s (the default: over the whole run) or %s (in every hour of the week)",
+				t.Per, nearest(t.Per, Pers), PerRun, PerHour)
+		}
 	}
 	c.routes(p+".routes", q.Routes)
 }

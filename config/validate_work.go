@@ -19,7 +19,7 @@ const (
 )
 
 // work estimates the contacts a run would simulate: each stream's mean rate
-// over warm-up and measured days, times replications, times the queues a
+// (scaled by demand) over warm-up and measured days, times replications, times the queues a
 // contact visits on average (routing to another queue makes another visit).
 // Redials are left out: how many there are depends on the waits. Values
 // that failed their own checks are left to those problems.
@@ -36,7 +36,7 @@ func (c *checker) work(s *Scenario) {
 		if st.Arrivals.PerHour != 0 && st.Arrivals.PerDay != 0 {
 			continue
 		}
-		perHour := st.Arrivals.MeanPerHour()
+		perHour := s.StreamPerHour(st)
 		if !(perHour >= 0) || perHour > maxPerHour {
 			continue
 		}

@@ -35,9 +35,7 @@ func Aggregate(m *sim.Model, st []sim.Stats) *Report {
 		r.Queues[s.name] = q
 		mq := s.queue()
 		if mq.Within > 0 {
-			t := TargetResult{Queue: s.name, WithinS: mq.Within, Fraction: mq.Fraction, Achieved: q.Get("within_target_fraction")}
-			t.Met = q.Get("served").Mean > 0 && t.Achieved.Mean >= mq.Fraction
-			r.Targets = append(r.Targets, t)
+			r.Targets = append(r.Targets, judge(s, q, st))
 		}
 		r.Warnings = append(r.Warnings, overloadWarning(s.name, q, !mq.Abandons())...)
 	}

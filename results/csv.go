@@ -4,12 +4,17 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+
+	"spoa/config"
 )
 
 // WriteCSV writes the report in long form, one figure a row, for a
-// spreadsheet: section, name, measure, key (an hour 0–23 or a stream name
-// where the figure is broken down), then mean, sd, the 95% CI and n, the
-// replications that measured it.
+// spreadsheet: section, name, measure, key (an hour of day 0–23, an hour
+// of the week 0–167 for a profile by hour of the week, a stream's name, or
+// a per-hour target's worst hour, "sat 09:00", where the figure is broken
+// down), then mean, sd, the 95% CI and n, the replications that measured
+// it. A target judged per hour adds rows per_hour (1), hours_judged,
+// hours_missed, worst_hour_of_week and worst_achieved.
 func WriteCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
 	row := func(section, name, measure, key string, f Figure) {
@@ -56,6 +61,16 @@ func WriteCSV(w io.Writer, r *Report) error {
 		row("targets", t.Queue, "fraction", "", one(t.Fraction))
 		row("targets", t.Queue, "achieved", "", t.Achieved)
 		row("targets", t.Queue, "met", "", one(met))
+		if t.Per != config.PerHour {
+			continue
+		}
+		row("targets", t.Queue, "per_hour", "", one(1))
+		if h := t.ByHour; h != nil {
+			row("targets", t.Queue, "hours_judged", "", one(float64(h.Hours)))
+			row("targets", t.Queue, "hours_missed", "", one(float64(h.Missed)))
+			row("targets", t.Queue, "worst_hour_of_week", h.Worst, one(float64(h.WorstHour)))
+			row("targets", t.Queue, "worst_achieved", h.Worst, h.Achieved)
+		}
 	}
 	cw.Flush()
 	return cw.Error()

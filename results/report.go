@@ -67,32 +67,6 @@ type DestReport struct {
 // and CSV.
 const byStream = "per_day_by_stream"
 
-// TargetResult: whether a queue's target was met, on the mean over
-// replications.
-type TargetResult struct {
-	Queue    string  `json:"queue"`
-	WithinS  float64 `json:"within_s"`
-	Fraction float64 `json:"fraction"`
-	Achieved Figure  `json:"achieved"`
-	Met      bool    `json:"met"`
-}
-
-// AchievedText says what share was answered within the target, with its
-// 95% CI; when nobody was answered there is no share, and the target,
-// not met, is said to be unjudged rather than shown as 0%.
-func (t TargetResult) AchievedText() string {
-	switch {
-	case !t.Achieved.Measured():
-		return "nobody was answered, so it cannot be judged"
-	case !t.Achieved.HasCI():
-		return Percent(t.Achieved.Mean) + " (n=1, no CI)"
-	}
-	return Percent(t.Achieved.Mean) + " (95% CI " + t.AchievedCI() + ")"
-}
-
-// AchievedCI is the 95% CI of the share answered within the target.
-func (t TargetResult) AchievedCI() string { return t.Achieved.CIText(Percent) }
-
 // Meta describes the run. Wall-clock time is left out unless asked for,
 // so that one scenario and seed give the same report byte for byte.
 type Meta struct {

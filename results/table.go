@@ -170,7 +170,7 @@ func WriteTable(w io.Writer, r *Report) error {
 			if !t.Met {
 				mark = "NOT met"
 			}
-			fmt.Fprintf(&b, "  %-24s %s answered within %s: %s %s\n", t.Queue, Percent(t.Fraction), Dur(t.WithinS), t.AchievedText(), mark)
+			fmt.Fprintf(&b, "  %-24s %s: %s %s\n", t.Queue, t.Goal(), t.Verdict(), mark)
 		}
 	}
 	for _, warn := range r.Warnings {

@@ -24,10 +24,13 @@ type Stream struct {
 	redialDelay distSpec
 }
 
-func compileStream(st config.Stream, q QueueID) Stream {
+// compileStream compiles one stream of s; its rate is the file's, times
+// the scenario's and the stream's demand (exactly the file's when neither
+// is given).
+func compileStream(s *config.Scenario, st config.Stream, q QueueID) Stream {
 	cs := Stream{Name: st.Name, Queue: q, Channel: st.ChannelOf()}
 	cs.text = cs.Channel == "text"
-	perHour := st.Arrivals.MeanPerHour()
+	perHour := s.StreamPerHour(st)
 	cs.PerDay = perHour * 24
 	cs.rate = compileRate(perHour, st.Arrivals.Hourly, st.Arrivals.Weekly)
 	if st.Redial != nil && st.Redial.Probability > 0 {

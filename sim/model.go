@@ -81,7 +81,7 @@ func Compile(s *config.Scenario) (*Model, error) {
 		pools[p.Name] = PoolID(i)
 	}
 	for _, st := range s.Streams {
-		m.Streams = append(m.Streams, compileStream(st, queues[st.Enter]))
+		m.Streams = append(m.Streams, compileStream(s, st, queues[st.Enter]))
 	}
 	dests := &destinations{}
 	for _, q := range s.Queues {

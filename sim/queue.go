@@ -17,7 +17,10 @@ type Queue struct {
 	// Fraction the share to answer within it.
 	Within   float64
 	Fraction float64
-	routes   routes
+	// ByHour: the target is judged in each hour of the week in which
+	// anyone was served (service.go), not over the whole run.
+	ByHour bool
+	routes routes
 	// abandons: the queue has patience and a call or chat can reach it.
 	abandons bool
 }
@@ -43,6 +46,7 @@ func compileQueue(q config.Queue, pools map[string]PoolID, queues map[string]Que
 	}
 	if q.Target != nil {
 		cq.Within, cq.Fraction = q.Target.Within.Seconds(), q.Target.Fraction
+		cq.ByHour = q.Target.ByHour()
 	}
 	cq.routes = compileRoutes(q.Routes, queues, dests)
 	return cq

@@ -113,6 +113,20 @@ func TestCheckTargets(t *testing.T) {
 	require.Contains(t, stderr, "target not met: q")
 }
 
+// A target judged per hour fails --check when some hour misses it, though
+// the run as a whole meets it: demand peaks at midday at twice the mean,
+// and the constant staff fall short there.
+func TestCheckTargetPerHour(t *testing.T) {
+	file := writeFile(t, "small.yaml", small)
+	peak := "streams.calls.arrivals.hourly=[0.4,0.3,0.3,0.3,0.3,0.4,0.6,0.9,1.3,1.6,1.8,2,2,1.8,1.6,1.4,1.2,1.1,1,0.9,0.8,0.7,0.6,0.5]"
+	code, _, stderr := spoa(t, "run", "-c", file, "--check", "--set", "pools.agents.staff=34", "--set", peak)
+	require.Equal(t, 0, code, stderr)
+	code, _, stderr = spoa(t, "run", "-c", file, "--check", "--set", "pools.agents.staff=34", "--set", peak, "--set", "queues.q.target.per=hour")
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "target not met: q: 80.0% answered within 20s in every hour: worst hour ")
+	require.Contains(t, stderr, "hours short")
+}
+
 // Bad input: exit 2, every problem with its path on stderr, nothing on
 // stdout.
 func TestBadInput(t *testing.T) {
@@ -151,6 +165,17 @@ func TestBadInput(t *testing.T) {
 	code, _, stderr = spoa(t, "run", "--set", "pools.nobody.staff=3")
 	require.Equal(t, 2, code)
 	require.Contains(t, stderr, "nobody")
+
+	// Demand and a target's period, set on the command line: every problem,
+	// each with its path.
+	file := writeFile(t, "small.yaml", small)
+	code, stdout, stderr = spoa(t, "validate", "-c", file, "--set", "demand=0", "--set", "streams.calls.demand=.nan", "--set", "queues.q.target.per=hours")
+	require.Equal(t, 2, code, stderr)
+	require.Empty(t, stdout)
+	require.Equal(t, file+": demand: must be more than 0 (1 leaves demand as it is, 1.1 is 10% more), got 0\n"+
+		file+": streams[0].demand: not a number (NaN)\n"+
+		file+`: queues[0].target.per: unknown period "hours" (did you mean "hour"?); choose run (the default: over the whole run) or hour (in every hour of the week)`+"\n"+
+		"3 problems: nothing was run\n", stderr)
 }
 
 // badScenario is a valid one-queue scenario with one line changed or added.

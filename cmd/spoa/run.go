@@ -105,8 +105,7 @@ func checkTargets(std *IO, rep *results.Report) error {
 	var err error
 	for _, t := range rep.Targets {
 		if !t.Met {
-			fmt.Fprintf(std.Err, "target not met: %s: %s answered within %s: %s\n",
-				t.Queue, results.Percent(t.Fraction), results.Dur(t.WithinS), t.AchievedText())
+			fmt.Fprintf(std.Err, "target not met: %s: %s: %s\n", t.Queue, t.Goal(), t.Verdict())
 			err = errUnmet
 		}
 	}

@@ -137,6 +137,7 @@ func TestCurrentAndHubShareDemand(t *testing.T) {
 	for name, c := range cs {
 		require.Equal(t, c.Arrivals, hs[name].Arrivals, "arrivals of %s", name)
 		require.Equal(t, c.Redial, hs[name].Redial, "redial of %s", name)
+		require.Equal(t, cur.Scale(c), hub.Scale(hs[name]), "demand of %s", name)
 	}
 	for name := range hs {
 		require.Contains(t, h21s, name, "blmk-hub-2021 keeps stream %s", name)

@@ -33,6 +33,8 @@ func TestAbsurdSizesRefused(t *testing.T) {
 			"t.yaml: run: about 2.4e+13 contacts to simulate"},
 		{"work: horizon at its limit", []string{"streams.s.arrivals.per_hour=1e6", "run.days=99999"},
 			"that would take 28 days"},
+		{"work: demand multiplies the rate", []string{"streams.s.arrivals.per_hour=1e5", "run.days=1000", "demand=5", "streams.s.demand=2"},
+			"t.yaml: run: about 2.4e+10 contacts to simulate (1000000 contacts an hour for 1000 days"},
 		{"work: a contact visits its queue 100 times", []string{"streams.s.arrivals.per_hour=1e4", "run.days=500", "queues.q.routes={q: 0.99, done: 0.01}"},
 			"t.yaml: run: about 1.2e+10 contacts to simulate"},
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"image/color"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -66,11 +67,71 @@ func hourlyChart(title, yLabel string, names []string, series map[string][]resul
 		l.Width = vg.Points(1.5)
 		l.Dashes = plotutil.Dashes(i / 7)
 		p.Add(l)
-		r, g, b, _ := l.Color.RGBA()
-		legend = append(legend, legendEntry{Name: n, Color: fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8), Dash: i >= 7})
+		legend = append(legend, legendEntry{Name: n, Color: cssColor(l.Color), Dash: i >= 7})
 	}
 	svg, err := svg(p, chartW, chartH)
 	return chart{SVG: svg, Legend: legend}, err
+}
+
+// serviceLevelChart draws queue t.Queue's share of served contacts
+// answered within its target by the hour of day they joined, with the 95%
+// CI of each hour as error bars and the target's fraction as a dashed
+// grey line, on a scale of 0–100%. i picks the queue's colour, so that
+// each queue's chart has its own. Hours nobody was served in are left out.
+func serviceLevelChart(t results.TargetResult, bins []results.Figure, i int) (chart, error) {
+	p := plot.New()
+	p.Title.Text = fmt.Sprintf("%s: share answered within %s by the hour contacts joined", t.Queue, results.Dur(t.WithinS))
+	p.X.Label.Text = "hour of day"
+	p.Y.Label.Text = "per cent within target"
+	p.X.Min, p.X.Max = 0, 23
+	p.Y.Min, p.Y.Max = 0, 100
+	p.X.Tick.Marker = hourTicks{}
+	p.Add(plotter.NewGrid())
+	goal, err := plotter.NewLine(plotter.XYs{{X: 0, Y: 100 * t.Fraction}, {X: 23, Y: 100 * t.Fraction}})
+	if err != nil {
+		return chart{}, err
+	}
+	goal.Color = color.Gray{Y: 0x60}
+	goal.Width = vg.Points(1)
+	goal.Dashes = []vg.Length{vg.Points(6), vg.Points(3)}
+	p.Add(goal)
+	legend := []legendEntry{{Name: fmt.Sprintf("target %s", results.Percent(t.Fraction)), Color: cssColor(goal.Color), Dash: true}}
+	var pts plotter.XYs
+	var errs plotter.YErrors
+	for h, f := range bins {
+		if !f.Measured() {
+			continue
+		}
+		pts = append(pts, plotter.XY{X: float64(h), Y: 100 * f.Mean})
+		errs = append(errs, struct{ Low, High float64 }{100 * (f.Mean - f.CI95Low), 100 * (f.CI95High - f.Mean)})
+	}
+	if len(pts) > 0 {
+		l, err := plotter.NewLine(pts)
+		if err != nil {
+			return chart{}, err
+		}
+		l.Color = plotutil.Color(i)
+		l.Width = vg.Points(1.5)
+		l.Dashes = plotutil.Dashes(i / 7)
+		eb, err := plotter.NewYErrorBars(struct {
+			plotter.XYer
+			plotter.YErrorer
+		}{pts, errs})
+		if err != nil {
+			return chart{}, err
+		}
+		eb.Color = l.Color
+		p.Add(l, eb)
+		legend = append([]legendEntry{{Name: t.Queue + " (with 95% CI)", Color: cssColor(l.Color), Dash: i >= 7}}, legend...)
+	}
+	svg, err := svg(p, chartW, chartH)
+	return chart{SVG: svg, Legend: legend}, err
+}
+
+// cssColor writes a colour as CSS does, "#rrggbb".
+func cssColor(c color.Color) string {
+	r, g, b, _ := c.RGBA()
+	return fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8)
 }
 
 // destinationChart draws contacts a day reaching each destination as

@@ -9,7 +9,8 @@ import (
 
 // Write writes the report as one self-contained HTML page: targets and
 // warnings first, then the tables of the text report, then charts of
-// demand, waits and utilisation by hour of day and of where contacts end.
+// demand, waits and utilisation by hour of day, of each queue's share
+// answered within its target by hour of day, and of where contacts end.
 func Write(w io.Writer, r *results.Report) error {
 	var charts []chart
 	for _, c := range []struct {
@@ -23,6 +24,15 @@ func Write(w io.Writer, r *results.Report) error {
 		{"Staff utilisation by hour of day", "per cent busy", r.Order.Pools, r.Hourly["utilisation"], 100},
 	} {
 		ch, err := hourlyChart(c.title, c.y, c.names, c.series, c.scale)
+		if err != nil {
+			return err
+		}
+		charts = append(charts, ch)
+	}
+	// A chart of each queue's service level, rather than one of all: each
+	// queue has its own target to draw.
+	for i, t := range r.Targets {
+		ch, err := serviceLevelChart(t, r.Hourly["service_level"][t.Queue], i)
 		if err != nil {
 			return err
 		}
@@ -79,8 +89,9 @@ Figures are means over replications; grey figures are the half-width of the 95% 
 {{end}}
 {{if .R.Targets}}<h2>Targets</h2>
 <table><tr><th>queue</th><th>target</th><th>achieved</th><th>95% CI</th><th></th></tr>
-{{range .R.Targets}}<tr><td>{{.Queue}}</td><td>{{pct .Fraction}} within {{dur .WithinS}}</td><td>{{if .Achieved.Measured}}{{pct .Achieved.Mean}}{{else}}nobody answered{{end}}</td>
-<td class="ci">{{.AchievedCI}}</td>
+{{range .R.Targets}}<tr><td>{{.Queue}}</td><td>{{pct .Fraction}} within {{dur .WithinS}}{{if eq .Per "hour"}} in every hour{{end}}</td>{{if .ByHour}}<td>worst hour {{.ByHour.Worst}}: {{pct .ByHour.Achieved.Mean}}; {{.ByHour.Missed}} of {{.ByHour.Hours}} hours short</td>
+<td class="ci">{{.ByHour.AchievedCI}}</td>{{else}}<td>{{if .Achieved.Measured}}{{pct .Achieved.Mean}}{{else}}nobody answered{{end}}</td>
+<td class="ci">{{.AchievedCI}}</td>{{end}}
 <td>{{if .Met}}<span class="met">met</span>{{else}}<span class="unmet">not met</span>{{end}}</td></tr>
 {{end}}</table>{{end}}
 {{$r := .R}}{{$d := .R.Days}}

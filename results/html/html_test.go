@@ -38,6 +38,8 @@ func TestWrite(t *testing.T) {
 	} {
 		require.Contains(t, out, want)
 	}
-	require.Equal(t, 4, strings.Count(out, "viewBox="), "charts of demand, waits, utilisation and destinations")
+	require.Equal(t, 5, strings.Count(out, "viewBox="), "charts of demand, waits, utilisation, q's service level and destinations")
+	require.Contains(t, out, "q: share answered within 20s by the hour contacts joined")
+	require.Contains(t, out, "target 99.0%", "the target's line in the legend")
 	require.NotContains(t, out, "<?xml")
 }
