@@ -13,6 +13,9 @@ type Scenario struct {
 	Streams []Stream `mapstructure:"streams" json:"streams"`
 	Queues  []Queue  `mapstructure:"queues" json:"queues"`
 	Pools   []Pool   `mapstructure:"pools" json:"pools"`
+	// Staffing says how `spoa staff` may roster, and what its answer is
+	// set beside; absent, the defaults (staffing.go).
+	Staffing *Staffing `mapstructure:"staffing" json:"staffing,omitempty"`
 }
 
 // Channels a stream can name; the first is the default.

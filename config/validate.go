@@ -59,6 +59,7 @@ func Validate(s *Scenario) error {
 		c.pool(fmt.Sprintf("pools[%d]", i), p)
 	}
 	c.work(s)
+	c.staffing("staffing", s.Staffing)
 	SortProblems(c.list)
 	return asError("", c.list)
 }

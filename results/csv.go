@@ -14,7 +14,8 @@ import (
 // a per-hour target's worst hour, "sat 09:00", where the figure is broken
 // down), then mean, sd, the 95% CI and n, the replications that measured
 // it. A target judged per hour adds rows per_hour (1), hours_judged,
-// hours_missed, worst_hour_of_week and worst_achieved.
+// hours_missed, worst_hour (its index: of the day, or of the week from
+// Monday 00:00) and worst_achieved.
 func WriteCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
 	row := func(section, name, measure, key string, f Figure) {
@@ -68,7 +69,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 		if h := t.ByHour; h != nil {
 			row("targets", t.Queue, "hours_judged", "", one(float64(h.Hours)))
 			row("targets", t.Queue, "hours_missed", "", one(float64(h.Missed)))
-			row("targets", t.Queue, "worst_hour_of_week", h.Worst, one(float64(h.WorstHour)))
+			row("targets", t.Queue, "worst_hour", h.Worst, one(float64(h.WorstHour)))
 			row("targets", t.Queue, "worst_achieved", h.Worst, h.Achieved)
 		}
 	}

@@ -10,8 +10,9 @@ import (
 // TargetResult: whether a queue's target was met, on the mean over
 // replications. A target judged over the run (Per "run") is met when the
 // mean share answered within it, Achieved, reaches Fraction; one judged
-// per hour (Per "hour") when, in every hour of the week in which anyone
-// was served, the mean share of that hour does (sim.JudgeHours), and
+// per hour (Per "hour") when, in every hour in which anyone was served
+// (of the week, or of the day where nothing differs by day), the mean
+// share of that hour does (sim.JudgeHours), and
 // ByHour says how the hours fared. Achieved is the share over the whole
 // run either way.
 type TargetResult struct {
@@ -26,14 +27,17 @@ type TargetResult struct {
 	ByHour *HourTarget `json:"by_hour,omitempty"`
 }
 
-// HourTarget is how a target judged per hour fared: in how many hours of
-// the week it was judged and missed, and its worst hour, with the share
-// answered within target then (its mean is the one judged).
+// HourTarget is how a target judged per hour fared: in how many hours it
+// was judged and missed, and its worst hour, with the share answered
+// within target then (its mean is the one judged). The hours are of the
+// week (OfWeek) where demand or a rota differs by day, and of the day,
+// the seven days pooled, where nothing does (sim.Model.Bins).
 type HourTarget struct {
 	Hours     int    `json:"hours_judged"`
 	Missed    int    `json:"hours_missed"`
-	Worst     string `json:"worst_hour"`         // "sat 09:00"
-	WorstHour int    `json:"worst_hour_of_week"` // 0 is Monday 00:00
+	OfWeek    bool   `json:"hours_of_week"`
+	Worst     string `json:"worst_hour"`       // "sat 09:00", or "09:00" by hour of the day
+	WorstHour int    `json:"worst_hour_index"` // 0 is 00:00, or Monday 00:00
 	Achieved  Figure `json:"worst_achieved"`
 }
 
@@ -47,17 +51,31 @@ func judge(s subject, q QueueReport, st []sim.Stats) TargetResult {
 	}
 	t.Per = config.PerHour
 	id := sim.QueueID(s.idx[0])
-	j := sim.JudgeHours(st, id, mq.Fraction)
+	bins := s.m.Bins()
+	j := sim.JudgeHours(st, id, mq.Fraction, bins)
 	t.Met = j.Met()
 	if j.Hours == 0 {
 		return t
 	}
 	values := make([]float64, len(st))
 	for i := range st {
-		values[i] = level(st[i].Queues[id].LevelIn(j.Worst, j.Worst+1))
+		if bins == 24 {
+			values[i] = level(st[i].Queues[id].LevelOfDay(j.Worst))
+		} else {
+			values[i] = level(st[i].Queues[id].LevelIn(j.Worst, j.Worst+1))
+		}
 	}
-	t.ByHour = &HourTarget{Hours: j.Hours, Missed: j.Missed, Worst: HourOfWeek(j.Worst), WorstHour: j.Worst, Achieved: figureOf(values).in(Fraction)}
+	t.ByHour = &HourTarget{Hours: j.Hours, Missed: j.Missed, OfWeek: bins != 24, Worst: hourName(j.Worst, bins), WorstHour: j.Worst, Achieved: figureOf(values).in(Fraction)}
 	return t
+}
+
+// hourName names an hour of the day ("09:00") or, with 168 bins, of the
+// week ("sat 09:00").
+func hourName(h, bins int) string {
+	if bins == 24 {
+		return fmt.Sprintf("%02d:00", h)
+	}
+	return HourOfWeek(h)
 }
 
 // HourOfWeek names an hour of the week as "sat 09:00"; 0 is Monday

@@ -38,10 +38,9 @@ func (q *QueueStats) LevelOfDay(h int) (float64, bool) {
 	return float64(within) / float64(served), true
 }
 
-// WeeklyDemand reports whether any stream's demand differs between days
-// of the week. When none does, a target per hour is judged in each hour
-// of the day, the seven days pooled; otherwise in each hour of the week.
-func (m *Model) WeeklyDemand() bool {
+// DemandVariesByDay reports whether any stream's demand differs between
+// days of the week.
+func (m *Model) DemandVariesByDay() bool {
 	for i := range m.Streams {
 		r := &m.Streams[i].rate.perSecond
 		for h := 24; h < HoursOfWeek; h++ {
@@ -54,10 +53,10 @@ func (m *Model) WeeklyDemand() bool {
 }
 
 // Bins are the hours a target per hour is judged in: 168 hours of the
-// week when the demand differs between days, 24 hours of the day
-// otherwise.
+// week when demand or a rota differs between days (VariesByDay), 24 hours
+// of the day, the seven days pooled, otherwise.
 func (m *Model) Bins() int {
-	if m.WeeklyDemand() {
+	if m.VariesByDay() {
 		return HoursOfWeek
 	}
 	return 24

@@ -29,11 +29,11 @@ func TestJudgeHours(t *testing.T) {
 	set(0, 130, 10, 5) // sat 10:00: 0.5 and 0.5, mean 0.5, equal to tue 09:00 but later
 	set(1, 130, 2, 1)
 
-	j := JudgeHours(st, 0, 0.8)
-	require.Equal(t, HourJudgement{Hours: 4, Missed: 2, Worst: 33, WorstLevel: 0.5}, j)
+	j := JudgeHours(st, 0, 0.8, HoursOfWeek)
+	require.Equal(t, HourJudgement{Hours: 4, Missed: 2, Short: []int{33, 130}, Worst: 33, WorstLevel: 0.5}, j)
 	require.False(t, j.Met())
 
-	j = JudgeHours(st, 0, 0.5)
+	j = JudgeHours(st, 0, 0.5, HoursOfWeek)
 	require.Equal(t, 0, j.Missed, "a mean equal to the fraction meets it")
 	require.True(t, j.Met())
 
@@ -41,13 +41,18 @@ func TestJudgeHours(t *testing.T) {
 	// a fraction a hair above that, it misses too.
 	mean, n := MeanLevelIn(st, 0, 0, 1)
 	require.Equal(t, 2, n)
-	require.Equal(t, 3, JudgeHours(st, 0, mean+1e-12).Missed)
+	require.Equal(t, 3, JudgeHours(st, 0, mean+1e-12, HoursOfWeek).Missed)
 
 	none := make([]Stats, 1)
 	none[0].Queues = make([]QueueStats, 1)
-	j = JudgeHours(none, 0, 0.5)
+	j = JudgeHours(none, 0, 0.5, HoursOfWeek)
 	require.Equal(t, HourJudgement{Worst: -1}, j)
 	require.False(t, j.Met(), "nobody served: not judged, so not met")
+
+	// By hour of the day, the days pooled in each replication: 00:00 as
+	// before; 09:00 0.5 in replication 0 only; 04:00 1; 10:00 0.5 and 0.5.
+	j = JudgeHours(st, 0, 0.8, 24)
+	require.Equal(t, HourJudgement{Hours: 4, Missed: 2, Short: []int{9, 10}, Worst: 9, WorstLevel: 0.5}, j)
 }
 
 // TestVariesByDay: a profile by hour of the week is worth giving only

@@ -2,6 +2,7 @@ package staffing
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"spoa/config"
@@ -12,6 +13,10 @@ import (
 type Result struct {
 	Per   string
 	Block time.Duration
+	// Period is the hours after which the rota found repeats: 24 when
+	// demand is alike every day (a target per hour is then judged by the
+	// hour of the day), 168 otherwise.
+	Period int
 	Pools []PoolResult
 	// Met: the requirement (Required, on duty) met every target when
 	// simulated. Verified: the staffed scenario, with its shifts and
@@ -106,6 +111,16 @@ func (r *Result) roster(sr *search) error {
 		}
 		staffed.Pools[p] = pl
 	}
+	// Its targets are judged as the search judged them, so that `spoa run`
+	// reports what the search verified.
+	staffed.Queues = slices.Clone(sr.s.Queues)
+	for i, q := range staffed.Queues {
+		if q.Target != nil {
+			t := *q.Target
+			t.Per = sr.opt.Per
+			staffed.Queues[i].Target = &t
+		}
+	}
 	r.Scenario = &staffed
 	sr.phase = "verifying the shift rota"
 	m, err := sim.Compile(&staffed)
@@ -117,22 +132,22 @@ func (r *Result) roster(sr *search) error {
 		return err
 	}
 	sr.evals++
-	fails := sr.judge(st)
+	fails := sr.judge(st, m.Bins())
 	r.Verified = len(fails) == 0
 	for _, f := range fails {
-		r.Misses = append(r.Misses, describe(sr, f))
+		r.Misses = append(r.Misses, describe(sr, f, m.Bins()))
 	}
 	return nil
 }
 
-// describe says which target a fail is, as "call_111 at sat 09:00" or
-// "call_111 at 09:00" (every day).
-func describe(sr *search, f fail) string {
+// describe says which target a fail is, as "call_111 at sat 09:00" or,
+// judged in bins hours of the day, "call_111 at 09:00".
+func describe(sr *search, f fail, bins int) string {
 	name := sr.m.Queues[f.q].Name
 	switch {
 	case f.h < 0:
 		return name + " over the run"
-	case sr.period == 24:
+	case bins == 24:
 		return name + " at " + config.At(f.h, 0).String()
 	}
 	return name + " at " + HourName(f.h)

@@ -13,8 +13,8 @@ import (
 
 // Per says over what a target is judged.
 const (
-	PerHour = "hour" // in every hour of the week
-	PerRun  = "run"  // over the whole run
+	PerHour = config.PerHour // in every hour (of the day, or of the week)
+	PerRun  = config.PerRun  // over the whole run
 )
 
 // Options steer the search. The zero value searches hourly blocks, judges
@@ -28,9 +28,9 @@ type Options struct {
 	Per string
 	// MaxEvaluations bounds the simulations; 0 means 5,000.
 	MaxEvaluations int
-	// Starts are the hours of the day (0–23) a shift may start; none
-	// means every hour. Lengths are the shift lengths allowed, in whole
-	// hours; none means 4 to 12 hours.
+	// Starts are the hours of the day (0–23) a shift may start, and
+	// Lengths the shift lengths allowed, in whole hours; none means the
+	// scenario's (config.Scenario.ShiftStarts and ShiftLengths).
 	Starts  []int
 	Lengths []int
 	// Workers run each simulation's replications in parallel; 0 means
@@ -83,6 +83,12 @@ type fail struct{ q, h int }
 // cancelled, or the bound on simulations is reached, it returns the best
 // result so far, marked Partial, with ctx's error or ErrBound.
 func Search(ctx context.Context, s *config.Scenario, opt Options) (*Result, error) {
+	if len(opt.Starts) == 0 {
+		opt.Starts = s.ShiftStarts()
+	}
+	if len(opt.Lengths) == 0 {
+		opt.Lengths = s.ShiftLengths()
+	}
 	if err := opt.check(); err != nil {
 		return nil, err
 	}
@@ -97,7 +103,11 @@ func Search(ctx context.Context, s *config.Scenario, opt Options) (*Result, erro
 	if !hasTarget {
 		return nil, errors.New("no queue has a target, so there is nothing to staff for")
 	}
-	sr := &search{ctx: ctx, s: s, m: m, opt: opt, block: int(opt.Block / time.Hour), period: m.Bins()}
+	period := 24
+	if m.DemandVariesByDay() {
+		period = hours
+	}
+	sr := &search{ctx: ctx, s: s, m: m, opt: opt, block: int(opt.Block / time.Hour), period: period}
 	if sr.block > sr.period {
 		sr.block = sr.period // a week's block, of a rota the same every day
 	}
@@ -106,7 +116,7 @@ func Search(ctx context.Context, s *config.Scenario, opt Options) (*Result, erro
 	first := sr.byBlock(guess(s, m, l))
 	sr.floor = sr.byBlock(floor(l))
 
-	res := &Result{Per: opt.Per, Block: opt.Block}
+	res := &Result{Per: opt.Per, Block: opt.Block, Period: sr.period}
 	level := make([][]int, len(first))
 	for p := range first {
 		level[p] = slices.Clone(first[p])
@@ -201,7 +211,7 @@ func (sr *search) run(level [][]int) ([][]int, bool, error) {
 		if err != nil {
 			return level, false, err
 		}
-		fails := sr.judge(st)
+		fails := sr.judge(st, sr.period)
 		if len(fails) == 0 {
 			break
 		}
@@ -237,7 +247,7 @@ func (sr *search) run(level [][]int) ([][]int, bool, error) {
 					level[p][b]++
 					return level, true, err
 				}
-				if len(sr.judge(st)) > 0 {
+				if len(sr.judge(st, sr.period)) > 0 {
 					level[p][b]++
 					break
 				}
@@ -314,7 +324,7 @@ func (sr *search) removeBatch(level [][]int, tight [][]bool, p int) (bool, error
 			}
 			return false, err
 		}
-		fails := sr.judge(st)
+		fails := sr.judge(st, sr.period)
 		if len(fails) == 0 {
 			sr.progress(level)
 			return true, nil
@@ -369,7 +379,7 @@ func (sr *search) removeHalving(level [][]int, tight [][]bool, p int, cand []int
 			}
 			return kept, err
 		}
-		if len(sr.judge(st)) == 0 {
+		if len(sr.judge(st, sr.period)) == 0 {
 			kept = true
 			sr.progress(level)
 			cand = cand[k:]
@@ -389,8 +399,10 @@ func (sr *search) removeHalving(level [][]int, tight [][]bool, p int, cand []int
 }
 
 // judge lists the targets a simulation misses, judged as the report
-// judges them.
-func (sr *search) judge(st []sim.Stats) []fail {
+// judges them (sim.JudgeHours in bins hours, or over the run), and more
+// strictly in one way: an hour in which contacts joined but none were
+// answered fails.
+func (sr *search) judge(st []sim.Stats, bins int) []fail {
 	var fails []fail
 	for q := range sr.m.Queues {
 		mq := &sr.m.Queues[q]
@@ -412,9 +424,11 @@ func (sr *search) judge(st []sim.Stats) []fail {
 			}
 			continue
 		}
-		for h := range sr.period {
-			x, n := sim.MeanLevel(st, sim.QueueID(q), h, sr.period)
-			if (n > 0 && x < mq.Fraction) || (n == 0 && sim.OfferedIn(st, sim.QueueID(q), h, sr.period) > 0) {
+		for _, h := range sim.JudgeHours(st, sim.QueueID(q), mq.Fraction, bins).Short {
+			fails = append(fails, fail{q, h})
+		}
+		for h := range bins {
+			if _, n := sim.MeanLevel(st, sim.QueueID(q), h, bins); n == 0 && sim.OfferedIn(st, sim.QueueID(q), h, bins) > 0 {
 				fails = append(fails, fail{q, h})
 			}
 		}
