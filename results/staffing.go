@@ -151,7 +151,7 @@ func WriteStaffTable(w io.Writer, st *Staffing) error {
 		if p.Shrinkage > 0 {
 			fmt.Fprintf(&b, " (shrinkage %s)", Percent(p.Shrinkage))
 		}
-		b.WriteString("\n      ")
+		b.WriteString("\n       ")
 		for h := range 24 {
 			fmt.Fprintf(&b, "%3d", h)
 		}
@@ -165,7 +165,7 @@ func WriteStaffTable(w io.Writer, st *Staffing) error {
 			if days == 1 {
 				label = "daily"
 			}
-			fmt.Fprintf(&b, "  %-4s", label)
+			fmt.Fprintf(&b, "  %-5s", label)
 			for h := range 24 {
 				fmt.Fprintf(&b, "%3d", p.OnDuty[d*24+h])
 			}

@@ -26,11 +26,17 @@ func (o output) stdout() bool { return o.path == "" }
 // else must be, or become, a regular file in a directory spoa can write
 // in, and not one of the scenario files the command reads (inputs).
 func resolveOutput(given string, inputs ...string) (output, error) {
+	return resolveOutputFlag("-o", given, inputs...)
+}
+
+// resolveOutputFlag is resolveOutput for the file a flag other than -o
+// names, which its messages name.
+func resolveOutputFlag(flag, given string, inputs ...string) (output, error) {
 	if given == "" || given == "-" {
 		return output{}, nil
 	}
 	bad := func(format string, args ...any) (output, error) {
-		return output{}, badInput{fmt.Errorf("-o %s: "+format, append([]any{given}, args...)...)}
+		return output{}, badInput{fmt.Errorf("%s %s: "+format, append([]any{flag, given}, args...)...)}
 	}
 	path := given
 	if st, err := os.Lstat(given); err == nil && st.Mode()&os.ModeSymlink != 0 {
@@ -47,7 +53,7 @@ func resolveOutput(given string, inputs ...string) (output, error) {
 	case err == nil:
 		for _, in := range inputs {
 			if ist, ierr := os.Stat(in); ierr == nil && os.SameFile(st, ist) {
-				return bad("this is the scenario file %s; the report would replace it", in)
+				return bad("this is the scenario file %s; writing there would replace it", in)
 			}
 		}
 	case !errors.Is(err, os.ErrNotExist):

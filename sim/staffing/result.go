@@ -17,7 +17,7 @@ type Result struct {
 	// demand is alike every day (a target per hour is then judged by the
 	// hour of the day), 168 otherwise.
 	Period int
-	Pools []PoolResult
+	Pools  []PoolResult
 	// Met: the requirement (Required, on duty) met every target when
 	// simulated. Verified: the staffed scenario, with its shifts and
 	// shrinkage, met every target when simulated; Misses lists what it
@@ -92,8 +92,8 @@ func rostered(n int, shrinkage float64) int {
 }
 
 // roster fits shifts to each pool's Rostered, builds the staffed scenario
-// and simulates it to verify it.
-func (r *Result) roster(sr *search) error {
+// and, if verify, simulates it to verify it.
+func (r *Result) roster(sr *search, verify bool) error {
 	staffed := *sr.s
 	staffed.Pools = make([]config.Pool, len(sr.s.Pools))
 	for p, pl := range sr.s.Pools {
@@ -122,6 +122,9 @@ func (r *Result) roster(sr *search) error {
 		}
 	}
 	r.Scenario = &staffed
+	if !verify {
+		return nil
+	}
 	sr.phase = "verifying the shift rota"
 	m, err := sim.Compile(&staffed)
 	if err != nil {

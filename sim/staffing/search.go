@@ -124,18 +124,16 @@ func Search(ctx context.Context, s *config.Scenario, opt Options) (*Result, erro
 	level, met, err := sr.run(level)
 	res.fill(sr, first, level)
 	res.Met = met
-	res.Evaluations = sr.evals
-	if err != nil {
-		res.Partial = true
-		return res, err
-	}
-	if err := res.roster(sr); err != nil {
-		res.Evaluations = sr.evals
-		res.Partial = true
-		return res, err
+	res.Partial = err != nil
+	if met {
+		// Stopped early, the rota found so far is still written out, but
+		// not simulated again.
+		if rerr := res.roster(sr, err == nil); rerr != nil && err == nil {
+			res.Partial, err = true, rerr
+		}
 	}
 	res.Evaluations = sr.evals
-	return res, nil
+	return res, err
 }
 
 func (o *Options) check() error {
