@@ -51,8 +51,10 @@ type StaffedPool struct {
 	Shrinkage float64 `json:"shrinkage"`
 	// Guess is the analytic first guess on duty, OnDuty the search's
 	// answer, Rostered what gives it after shrinkage.
-	Guess    []int          `json:"guess_on_duty"`
-	OnDuty   []int          `json:"on_duty"`
+	Guess  []int `json:"guess_on_duty"`
+	OnDuty []int `json:"on_duty"`
+	// Own is the number on duty on the scenario's own rota.
+	Own      []int          `json:"scenario_on_duty"`
 	Rostered []int          `json:"rostered"`
 	Shifts   []config.Shift `json:"shifts"`
 	// Hours a week: on duty, rostered as required, rostered in shifts, and
@@ -83,7 +85,7 @@ func NewStaffing(m *sim.Model, s *config.Scenario, r *staffing.Result, stopped e
 	}
 	for _, p := range r.Pools {
 		sp := StaffedPool{
-			Name: p.Name, Shrinkage: p.Shrinkage, Guess: p.Guess[:], OnDuty: p.Required[:], Rostered: p.Rostered[:],
+			Name: p.Name, Shrinkage: p.Shrinkage, Guess: p.Guess[:], OnDuty: p.Required[:], Own: p.Own[:], Rostered: p.Rostered[:],
 			Shifts: p.Shifts, OnDutyHours: p.OnDutyHours(), RosteredHours: p.RosteredHours, ShiftHours: p.ShiftHours,
 			LowerBound: p.LowerBound, WTE: p.WTE, ScenarioWTE: p.ScenarioWTE,
 		}
@@ -147,9 +149,9 @@ func WriteStaffTable(w io.Writer, st *Staffing) error {
 		b.WriteString("\n")
 	}
 	for _, p := range st.Pools {
-		fmt.Fprintf(&b, "\n%s: on duty by hour", p.Name)
+		fmt.Fprintf(&b, "\n%s: on duty by hour, found and (own) on the scenario's rota", p.Name)
 		if p.Shrinkage > 0 {
-			fmt.Fprintf(&b, " (shrinkage %s)", Percent(p.Shrinkage))
+			fmt.Fprintf(&b, ", after shrinkage of %s", Percent(p.Shrinkage))
 		}
 		b.WriteString("\n       ")
 		for h := range 24 {
@@ -168,6 +170,10 @@ func WriteStaffTable(w io.Writer, st *Staffing) error {
 			fmt.Fprintf(&b, "  %-5s", label)
 			for h := range 24 {
 				fmt.Fprintf(&b, "%3d", p.OnDuty[d*24+h])
+			}
+			b.WriteString("\n   own ")
+			for h := range 24 {
+				fmt.Fprintf(&b, "%3d", p.Own[d*24+h])
 			}
 			b.WriteString("\n")
 		}
@@ -212,16 +218,16 @@ func WriteStaffJSON(w io.Writer, st *Staffing) error {
 }
 
 // WriteStaffCSV writes one row per pool and hour of the week: the first
-// guess, the staff on duty found, the number rostered, and the number the
-// shifts roster.
+// guess, the staff on duty found, the number rostered, the number the
+// shifts roster, and the number on duty on the scenario's own rota.
 func WriteStaffCSV(w io.Writer, st *Staffing) error {
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"pool", "day", "hour", "guess_on_duty", "on_duty", "rostered", "rostered_in_shifts"})
+	_ = cw.Write([]string{"pool", "day", "hour", "guess_on_duty", "on_duty", "rostered", "rostered_in_shifts", "scenario_on_duty"})
 	for _, p := range st.Pools {
 		cover := shiftCover(p.Shifts)
 		for h := range sim.HoursOfWeek {
 			_ = cw.Write([]string{p.Name, config.Weekday(h / 24).String(), strconv.Itoa(h % 24),
-				strconv.Itoa(p.Guess[h]), strconv.Itoa(p.OnDuty[h]), strconv.Itoa(p.Rostered[h]), num(cover[h])})
+				strconv.Itoa(p.Guess[h]), strconv.Itoa(p.OnDuty[h]), strconv.Itoa(p.Rostered[h]), num(cover[h]), strconv.Itoa(p.Own[h])})
 		}
 	}
 	cw.Flush()

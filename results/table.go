@@ -3,6 +3,7 @@ package results
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 )
@@ -172,12 +173,40 @@ func WriteTable(w io.Writer, r *Report) error {
 			}
 			fmt.Fprintf(&b, "  %-24s %s: %s %s\n", t.Queue, t.Goal(), t.Verdict(), mark)
 		}
+		writeLevels(&b, r, l)
 	}
 	for _, warn := range r.Warnings {
 		fmt.Fprintf(&b, "\nwarning: %s\n", warn)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeLevels writes each target's queue's share answered within target
+// by the hour of the day contacts joined, in whole percent, a * marking an
+// hour below the target and - one in which nobody was served.
+func writeLevels(b *strings.Builder, r *Report, l func(string) string) {
+	levels := r.Hourly["service_level"]
+	b.WriteString("\nanswered within target by hour of the day joined, % (* below the target):\n")
+	fmt.Fprintf(b, "  %s", l(""))
+	for h := range 24 {
+		fmt.Fprintf(b, "%4d", h)
+	}
+	b.WriteString("\n")
+	for _, t := range r.Targets {
+		fmt.Fprintf(b, "  %s", l(t.Queue))
+		for _, f := range levels[t.Queue] {
+			switch {
+			case !f.Measured():
+				b.WriteString("   -")
+			case f.Mean < t.Fraction:
+				fmt.Fprintf(b, "%3.0f*", math.Floor(100*f.Mean))
+			default:
+				fmt.Fprintf(b, "%4.0f", math.Floor(100*f.Mean))
+			}
+		}
+		b.WriteString("\n")
+	}
 }
 
 // left pads names to a common width so that, in a right-aligned table,

@@ -111,3 +111,7 @@ func MeanLevelIn(st []Stats, q QueueID, from, to int) (mean float64, n int) {
 // PerHourAt is the stream's mean arrival rate, in contacts an hour, in
 // hour how of the week (0–167 from Monday 00:00).
 func (s *Stream) PerHourAt(how int) float64 { return s.rate.perSecond[how%HoursOfWeek] * hour }
+
+// OnDutyAt is the number of the pool's staff on duty at t seconds into
+// the week (0 is Monday 00:00), after shrinkage.
+func (p *Pool) OnDutyAt(t float64) int { return p.rota.at(t) }

@@ -79,7 +79,7 @@ func TestStaffFormats(t *testing.T) {
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
 	require.NoError(t, err)
-	require.Equal(t, []string{"pool", "day", "hour", "guess_on_duty", "on_duty", "rostered", "rostered_in_shifts"}, rows[0])
+	require.Equal(t, []string{"pool", "day", "hour", "guess_on_duty", "on_duty", "rostered", "rostered_in_shifts", "scenario_on_duty"}, rows[0])
 	require.Len(t, rows, 1+168)
 	require.Equal(t, []string{"agents", "sun", "23"}, rows[168][:3])
 }

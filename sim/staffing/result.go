@@ -40,8 +40,9 @@ type PoolResult struct {
 	Shrinkage float64
 	// Guess, Required and Rostered are by hour of the week: the analytic
 	// first guess and the search's answer on duty, and the number
-	// rostered that gives Required on duty after shrinkage.
-	Guess, Required, Rostered [hours]int
+	// rostered that gives Required on duty after shrinkage. Own is the
+	// number on duty on the scenario's own rota, at the start of each hour.
+	Guess, Required, Rostered, Own [hours]int
 	// Shifts cover Rostered; ShiftHours are their rostered staff-hours a
 	// week, RosteredHours those of Rostered itself, LowerBound the linear
 	// programme's least hours for shifts of the allowed starts and
@@ -73,6 +74,7 @@ func (r *Result) fill(sr *search, first, level [][]int) {
 			pr.Required[h] = level[p][b]
 			pr.Rostered[h] = rostered(level[p][b], pl.Shrinkage)
 			pr.RosteredHours += float64(pr.Rostered[h])
+			pr.Own[h] = sr.m.Pools[p].OnDutyAt(float64(h) * 3600)
 		}
 		r.Pools[p] = pr
 	}
