@@ -213,3 +213,30 @@ func TestSearchTwoStagesSharedPool(t *testing.T) {
 		}
 	}
 }
+
+// Stopped part-way (Ctrl-C), the search returns the best rota so far,
+// marked partial: once a rota has met every target, that rota, with its
+// shifts, not simulated again.
+func TestSearchStoppedKeepsBest(t *testing.T) {
+	s := single(60, 6*time.Minute, 0, 7, 4)
+	s.Streams[0].Arrivals.Hourly = []float64{1, 1, 1, 1, 1, 1, 2, 3, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 1}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	r, err := Search(ctx, s, Options{Progress: func(p Progress) {
+		if p.Phase == "checking each block alone" {
+			cancel()
+		}
+	}})
+	require.ErrorIs(t, err, context.Canceled)
+	require.True(t, r.Partial)
+	require.True(t, r.Met, "the rota kept met every target when it was simulated")
+	require.False(t, r.Verified, "and the shift rota was not simulated again")
+	require.NotNil(t, r.Scenario)
+	require.NotEmpty(t, r.Pools[0].Shifts)
+
+	// At the bound, the same, with ErrBound.
+	r, err = Search(context.Background(), s, Options{MaxEvaluations: 3})
+	require.ErrorIs(t, err, ErrBound)
+	require.True(t, r.Partial)
+	require.Equal(t, 3, r.Evaluations)
+}
