@@ -58,7 +58,10 @@
 // and two scenarios run with one seed share common random numbers that
 // stay in step: the n-th caller of a stream has the same patience, service
 // time and route in both wherever the designs let it make the same visit,
-// however differently the two designs order events.
+// however differently the two designs order events. A route is the winner
+// of a race keyed by what each route leads to (routing.go), so renaming a
+// queue changes no caller's route, and a small change of one probability
+// moves few callers.
 //
 // # Memory
 //

@@ -48,7 +48,8 @@ type Model struct {
 	Queues  []Queue
 	Pools   []Pool
 	// Dests are the terminal destinations, in order of first mention
-	// (queues in file order, each queue's routes by name).
+	// (queues in file order, each queue's routes by name, which the routing
+	// race does not depend on).
 	Dests []string
 
 	limits limits

@@ -269,14 +269,15 @@ func TestAbandonsOnlyWhereCallsReach(t *testing.T) {
 	}, got)
 }
 
-// A replication that panics (a broken invariant: here a route table with
-// no route for some draws, which Compile never makes) is reported as an
-// *InternalError naming it, and the process that runs it carries on.
+// A replication that panics (a broken invariant: here a route table of
+// two routes, both of probability 0, which Compile never makes) is
+// reported as an *InternalError naming it, and the process that runs it
+// carries on.
 func TestPanicBecomesInternalError(t *testing.T) {
 	m, err := Compile(mmc(100, 10*time.Minute, 0, 20, 1, 2))
 	require.NoError(t, err)
 	dest := m.Queues[0].routes[0].dest
-	m.Queues[0].routes = routes{{cum: 0.1, queue: noQueue, dest: dest}, {cum: 0.2, queue: noQueue, dest: dest}}
+	m.Queues[0].routes = routes{{p: 0, queue: noQueue, dest: dest}, {p: 0, queue: noQueue, dest: dest}}
 	_, err = Run(context.Background(), m, Options{Workers: 1})
 	var ie *InternalError
 	require.ErrorAs(t, err, &ie)

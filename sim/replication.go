@@ -231,7 +231,7 @@ func (r *replication) route(c *contact) route {
 	if len(rs) == 1 {
 		return rs[0]
 	}
-	return rs.choose(rand.New(c.draw(&r.scratch, drawRoute)).Float64())
+	return rs.choose(c.draw(&r.scratch, drawRoute).Uint64())
 }
 
 // dispatch gives a free staff member of pool p the most urgent, then

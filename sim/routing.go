@@ -3,24 +3,57 @@ package sim
 import (
 	"math"
 	"sort"
+	"strconv"
 )
 
-// route: a contact leaving service with a draw u < cum takes this route,
-// to a queue or (when queue is noQueue) to the destination dest.
+// Routing: after service a contact goes, by probability, to another queue
+// or to a destination. The choice is an exponential race: each route j has
+// its own uniform number u_j, drawn from the contact's routing seed and the
+// route's key, and the contact takes the route whose −ln(u_j)/p_j is
+// least, which is route j with probability p_j / Σp.
+//
+// Why a race and not one uniform number against cumulative probabilities:
+//
+//   - It needs no order of routes. A scenario writes routes as a mapping,
+//     which YAML, JSON and TOML all leave unordered, so a cumulative table
+//     must pick an order (by name, as spoa once did); renaming a queue then
+//     reordered the table and sent the same caller elsewhere, and two
+//     scenarios whose routes agreed but whose queues were named differently
+//     did not pair their callers.
+//   - A route's key is what it leads to: a destination by its name, a queue
+//     by its place in the scenario's list of queues. Renaming a queue, and
+//     every reference to it, changes no caller's route; two scenarios send
+//     the same caller to the same destination wherever their routes from
+//     that queue agree; routes to queues pair when the scenarios list those
+//     queues in the same places.
+//   - A small change moves few callers. Moving δ of probability from route X
+//     to route Y changes the route of at most 2δ of the callers: a caller
+//     changes only if X won before and does not now (at most δ, since X's
+//     time only grows and the others' do not shrink but Y's) or Y wins now
+//     and did not before (at most δ likewise). With one uniform number and
+//     cumulative probabilities, every boundary between X and Y in the table
+//     would move by δ, and a caller near any of them would change.
+
+// route is one of a queue's routes: to a queue or (when queue is noQueue)
+// to the destination dest, with probability p and the key its uniform
+// number is drawn with.
 type route struct {
-	cum   float64
+	p     float64
+	key   uint64
 	queue QueueID
 	dest  DestID
 }
 
 const noQueue QueueID = -1
 
-// routes is a queue's routing table, by cumulative probability.
+// routes is a queue's routing table.
 type routes []route
 
-// compileRoutes orders a queue's routes by name, so that the table does
-// not depend on the map's order, and leaves out those of probability 0.
-// Names of queues route to them; any other name is a destination.
+// compileRoutes builds a queue's routing table, leaving out routes of
+// probability 0 and ordering the rest by name so that the table does not
+// depend on the map's order (the race does not either, but a tie, which
+// has probability zero, is then broken the same way in every run). Names
+// of queues route to them; any other name is a destination.
 func compileRoutes(probs map[string]float64, queues map[string]QueueID, dests *destinations) routes {
 	names := make([]string, 0, len(probs))
 	for n := range probs {
@@ -28,36 +61,41 @@ func compileRoutes(probs map[string]float64, queues map[string]QueueID, dests *d
 	}
 	sort.Strings(names)
 	var rs routes
-	cum := 0.0
 	for _, n := range names {
 		p := probs[n]
 		if p <= 0 {
 			continue
 		}
-		cum += p
-		r := route{cum: cum, queue: noQueue, dest: -1}
+		r := route{p: p, queue: noQueue, dest: -1}
 		if q, ok := queues[n]; ok {
 			r.queue = q
+			r.key = splitmix(fnv64("queue#" + strconv.Itoa(int(q))))
 		} else {
 			r.dest = dests.id(n)
+			r.key = splitmix(fnv64("destination:" + n))
 		}
 		rs = append(rs, r)
 	}
-	// Rounding must never leave a draw with nowhere to go; validation
-	// makes the probabilities sum to 1, so there is a last route.
-	rs[len(rs)-1].cum = math.Inf(1)
 	return rs
 }
 
-// choose is the route a draw u in [0, 1) takes.
-func (rs routes) choose(u float64) route {
-	for _, r := range rs {
-		if u < r.cum {
-			return r
+// choose is the route a contact with routing seed takes: the winner of the
+// race.
+func (rs routes) choose(seed uint64) route {
+	best, at := -1, math.Inf(1)
+	for i, r := range rs {
+		// u in (0, 1]: 53 random bits, never 0.
+		u := float64(splitmix(seed^r.key)>>11+1) / (1 << 53)
+		if t := -math.Log(u) / r.p; t < at {
+			best, at = i, t
 		}
 	}
-	panic("sim: a route table with no route for a draw") // the last is +Inf
+	if best < 0 {
+		panic("sim: a route table with no route for a draw") // validation gives every queue a route
+	}
+	return rs[best]
 }
+
 
 // destinations numbers destinations in order of first mention.
 type destinations struct {
