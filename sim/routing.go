@@ -96,7 +96,6 @@ func (rs routes) choose(seed uint64) route {
 	return rs[best]
 }
 
-
 // destinations numbers destinations in order of first mention.
 type destinations struct {
 	names []string
