@@ -34,6 +34,9 @@ type Staffing struct {
 	Met      bool     `json:"met"`
 	Verified bool     `json:"verified"`
 	Misses   []string `json:"misses,omitempty"`
+	// Repairs: how many times the shift rota missed a target and one more
+	// was put on duty where it did, before it met them all.
+	Repairs int `json:"repairs"`
 	// Partial: the search stopped before its end (interrupted, or at its
 	// bound on simulations), and Stopped says why.
 	Partial bool          `json:"partial,omitempty"`
@@ -78,7 +81,7 @@ func NewStaffing(m *sim.Model, s *config.Scenario, r *staffing.Result, stopped e
 	out := &Staffing{
 		Scenario: m.Name, Seed: m.Seed, Replications: m.Replications, Days: m.Days, WarmupDays: m.WarmupDays,
 		Per: r.Per, ByHourOfWeek: r.Period == sim.HoursOfWeek, Block: shortHours(r.Block), Evaluations: r.Evaluations,
-		Met: r.Met, Verified: r.Verified, Misses: r.Misses, Partial: r.Partial, Baseline: s.Baseline(),
+		Met: r.Met, Verified: r.Verified, Misses: r.Misses, Repairs: r.Repairs, Partial: r.Partial, Baseline: s.Baseline(),
 	}
 	if stopped != nil {
 		out.Stopped = stopped.Error()
@@ -128,6 +131,9 @@ func WriteStaffTable(w io.Writer, st *Staffing) error {
 		yesNo(st.Met), yesNo(st.Verified))
 	if len(st.Misses) > 0 {
 		fmt.Fprintf(&b, "the shift rota misses: %s\n", strings.Join(st.Misses, ", "))
+	}
+	if st.Repairs > 0 {
+		fmt.Fprintf(&b, "(the shift rota missed a target at first: %d time%s one more was put on duty where it did, and the shifts fitted again)\n", st.Repairs, plural(st.Repairs))
 	}
 	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -437,11 +437,8 @@ func (sr *search) judge(st []sim.Stats, bins int) []fail {
 // evaluate simulates the scenario with level[p][b] on duty (no shrinkage:
 // the levels are on duty already).
 func (sr *search) evaluate(level [][]int) ([]sim.Stats, error) {
-	if err := sr.ctx.Err(); err != nil {
+	if err := sr.budget(); err != nil {
 		return nil, err
-	}
-	if sr.evals >= sr.opt.MaxEvaluations {
-		return nil, fmt.Errorf("%w: %d simulations, while %s", ErrBound, sr.evals, sr.phase)
 	}
 	sr.evals++
 	trial := *sr.s
@@ -462,6 +459,18 @@ func (sr *search) evaluate(level [][]int) ([]sim.Stats, error) {
 		sr.opt.Progress(Progress{Phase: sr.phase, Evaluations: sr.evals, Max: sr.opt.MaxEvaluations, OnDutyHours: sr.best})
 	}
 	return st, nil
+}
+
+// budget says whether another simulation may run: not when ctx is done or
+// the bound on simulations is reached.
+func (sr *search) budget() error {
+	if err := sr.ctx.Err(); err != nil {
+		return err
+	}
+	if sr.evals >= sr.opt.MaxEvaluations {
+		return fmt.Errorf("%w: %d simulations, while %s", ErrBound, sr.evals, sr.phase)
+	}
+	return nil
 }
 
 // progress records a rota that met every target as the best so far.
