@@ -125,6 +125,10 @@ type Queue struct {
 	// Routes: after service a contact goes, by probability, to another
 	// queue or, for any name that is not a queue, to that destination.
 	Routes map[string]float64 `mapstructure:"routes" json:"routes"`
+	// RoutesAt: routes that hold instead of Routes at times of the week
+	// (routes_at.go); the first window that holds the time a contact's
+	// service ends decides.
+	RoutesAt []TimedRoutes `mapstructure:"routes_at" json:"routes_at,omitempty"`
 }
 
 // Target: Fraction of served contacts answered Within the time, judged

@@ -56,6 +56,7 @@ func (c *checker) queue(p string, q Queue, pools map[string]int) {
 		}
 	}
 	c.routes(p+".routes", q.Routes)
+	c.timedRoutes(p, q.RoutesAt)
 }
 
 // routes checks one queue's routing table: names well formed, each
@@ -98,14 +99,16 @@ func (c *checker) loops(qs []Queue, queues map[string]int) {
 		if len(q.Routes) == 0 {
 			exits[i] = true // reported by routes; not a loop as well
 		}
-		for to, pr := range q.Routes {
-			if !(pr > 0) {
-				continue
-			}
-			if j, isQueue := queues[to]; isQueue {
-				into[j] = append(into[j], i)
-			} else {
-				exits[i] = true
+		for _, rs := range q.AllRoutes() {
+			for to, pr := range rs {
+				if !(pr > 0) {
+					continue
+				}
+				if j, isQueue := queues[to]; isQueue {
+					into[j] = append(into[j], i)
+				} else {
+					exits[i] = true
+				}
 			}
 		}
 		if exits[i] {
@@ -149,10 +152,12 @@ func reach(qs []Queue, queues map[string]int, i int) []int {
 	for len(stack) > 0 {
 		k := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for to, pr := range qs[k].Routes {
-			if j, ok := queues[to]; ok && pr > 0 && !seen[j] {
-				seen[j] = true
-				stack = append(stack, j)
+		for _, rs := range qs[k].AllRoutes() {
+			for to, pr := range rs {
+				if j, ok := queues[to]; ok && pr > 0 && !seen[j] {
+					seen[j] = true
+					stack = append(stack, j)
+				}
 			}
 		}
 	}

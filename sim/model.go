@@ -116,10 +116,16 @@ func (m *Model) markAbandonment() {
 	for len(todo) > 0 {
 		q := todo[len(todo)-1]
 		todo = todo[:len(todo)-1]
-		for _, r := range m.Queues[q].routes {
-			if r.queue != noQueue && !reached[r.queue] {
-				reached[r.queue] = true
-				todo = append(todo, r.queue)
+		tables := []routes{m.Queues[q].routes}
+		for _, w := range m.Queues[q].routesAt {
+			tables = append(tables, w.routes)
+		}
+		for _, rs := range tables {
+			for _, r := range rs {
+				if r.queue != noQueue && !reached[r.queue] {
+					reached[r.queue] = true
+					todo = append(todo, r.queue)
+				}
 			}
 		}
 	}

@@ -21,6 +21,9 @@ type Queue struct {
 	// anyone was served (service.go), not over the whole run.
 	ByHour bool
 	routes routes
+	// routesAt: routing tables that hold in spans of the week instead of
+	// routes, the first whose span holds the time deciding.
+	routesAt []timedRoutes
 	// abandons: the queue has patience and a call or chat can reach it.
 	abandons bool
 }
@@ -49,6 +52,9 @@ func compileQueue(q config.Queue, pools map[string]PoolID, queues map[string]Que
 		cq.ByHour = q.Target.ByHour()
 	}
 	cq.routes = compileRoutes(q.Routes, queues, dests)
+	for _, w := range q.RoutesAt {
+		cq.routesAt = append(cq.routesAt, timedRoutes{spans: w.Spans(), routes: compileRoutes(w.Routes, queues, dests)})
+	}
 	return cq
 }
 

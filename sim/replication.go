@@ -227,7 +227,7 @@ func (r *replication) serviceEnd(id contactID, p PoolID) {
 // needs no draw; the draw is c's own (contact.go), so leaving it out moves
 // no other random number.
 func (r *replication) route(c *contact) route {
-	rs := r.m.Queues[c.queue].routes
+	rs := r.m.Queues[c.queue].routesIn(r.now)
 	if len(rs) == 1 {
 		return rs[0]
 	}

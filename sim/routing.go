@@ -96,6 +96,30 @@ func (rs routes) choose(seed uint64) route {
 	return rs[best]
 }
 
+// timedRoutes is a routing table that holds in spans of the week, each
+// [from, to) in seconds from Monday 00:00.
+type timedRoutes struct {
+	spans  [][2]float64
+	routes routes
+}
+
+// routesIn is queue q's routing table at time t: that of the first window
+// whose spans hold t's time of the week, else the queue's own.
+func (q *Queue) routesIn(t float64) routes {
+	if len(q.routesAt) == 0 {
+		return q.routes
+	}
+	tw := t - math.Floor(t/week)*week
+	for _, w := range q.routesAt {
+		for _, s := range w.spans {
+			if tw >= s[0] && tw < s[1] {
+				return w.routes
+			}
+		}
+	}
+	return q.routes
+}
+
 // destinations numbers destinations in order of first mention.
 type destinations struct {
 	names []string

@@ -43,7 +43,7 @@ func offered(s *config.Scenario, m *sim.Model) loads {
 			next := make([]float64, nq)
 			for q := range nq {
 				next[q] += ext[q][h]
-				for to, p := range s.Queues[q].Routes {
+				for to, p := range s.Queues[q].RoutesIn(float64(h)*3600 + 1800) {
 					if j, ok := queue[to]; ok {
 						next[j] += p * lam[q]
 					}

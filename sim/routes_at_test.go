@@ -1,0 +1,80 @@
+package sim
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"spoa/config"
+)
+
+// Routes that hold in windows of the week: a contact whose service ends in
+// a window takes its routes, else the queue's own. Every day 08:00–18:30
+// to "open", 22:00–06:00 (past midnight) to "night", otherwise "closed":
+// each destination is reached only in its hours of the day; a window on
+// Saturday and Sunday mornings alone takes its share of the week.
+func TestRoutesAt(t *testing.T) {
+	s := mmc(60, 1*time.Minute, 0, 5, 28, 2)
+	q := &s.Queues[0]
+	q.Routes = map[string]float64{"closed": 1}
+	q.RoutesAt = []config.TimedRoutes{
+		{From: config.At(8, 0), To: config.At(18, 30), Routes: map[string]float64{"open": 1}},
+		{From: config.At(22, 0), To: config.At(6, 0), Routes: map[string]float64{"night": 1}},
+	}
+	require.NoError(t, config.Validate(s))
+	m, err := Compile(s)
+	require.NoError(t, err)
+	st := simulate(t, s)
+	dest := map[string]int{}
+	for i, n := range m.Dests {
+		dest[n] = i
+	}
+	for _, r := range st {
+		for h := range 24 {
+			open, night, closed := r.Dests[dest["open"]].Hour[h], r.Dests[dest["night"]].Hour[h], r.Dests[dest["closed"]].Hour[h]
+			switch {
+			case h >= 8 && h < 18:
+				require.True(t, open > 0 && night == 0 && closed == 0, "%02d:00: %d %d %d", h, open, night, closed)
+			case h == 18: // open until 18:30, then closed
+				require.True(t, open > 0 && closed > 0 && night == 0, "18:00")
+			case h >= 22 || h < 6:
+				require.True(t, night > 0 && open == 0 && closed == 0, "%02d:00", h)
+			default:
+				require.True(t, closed > 0 && open == 0 && night == 0, "%02d:00", h)
+			}
+		}
+	}
+
+	q.RoutesAt = []config.TimedRoutes{{Days: []config.Weekday{config.Saturday, config.Sunday}, From: config.At(0, 0), To: config.At(12, 0), Routes: map[string]float64{"open": 1}}}
+	m, err = Compile(s)
+	require.NoError(t, err)
+	for i, n := range m.Dests {
+		dest[n] = i
+	}
+	got, half := across(simulate(t, s), func(r Stats) float64 {
+		return float64(r.Dests[dest["open"]].Count) / float64(r.Dests[dest["open"]].Count+r.Dests[dest["closed"]].Count)
+	})
+	assertClose(t, "share routed in weekend mornings", got, half, 24.0/168, 0.03)
+}
+
+// Windows are checked: both ends given, not equal, routes valid.
+func TestRoutesAtChecked(t *testing.T) {
+	s := mmc(60, time.Minute, 0, 5, 1, 1)
+	s.Queues[0].RoutesAt = []config.TimedRoutes{
+		{From: config.At(8, 0), Routes: map[string]float64{"open": 1}},
+		{From: config.At(9, 0), To: config.At(9, 0), Routes: map[string]float64{"open": 0.5}},
+	}
+	err := config.Validate(s)
+	var ps *config.Problems
+	require.ErrorAs(t, err, &ps)
+	var paths []string
+	for _, p := range ps.List {
+		paths = append(paths, p.Path+": "+p.Msg)
+	}
+	require.Equal(t, []string{
+		`queues[0].routes_at[0].to: missing: when the window closes, "18:30" (before from: past midnight)`,
+		`queues[0].routes_at[1].to: 09:00 is when the window opens: a window needs some time (for the whole day leave routes_at out)`,
+		`queues[0].routes_at[1].routes: probabilities add up to 0.5, not 1`,
+	}, paths)
+}
