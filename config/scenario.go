@@ -129,6 +129,10 @@ type Queue struct {
 	// (routes_at.go); the first window that holds the time a contact's
 	// service ends decides.
 	RoutesAt []TimedRoutes `mapstructure:"routes_at" json:"routes_at,omitempty"`
+	// AbandonTo: where, by probability, callers who give up waiting here
+	// (and do not redial) end: destinations only. Without it they are
+	// counted as abandoned and reach no destination.
+	AbandonTo map[string]float64 `mapstructure:"abandon_to" json:"abandon_to,omitempty"`
 }
 
 // Target: Fraction of served contacts answered Within the time, judged

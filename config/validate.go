@@ -40,6 +40,7 @@ func Validate(s *Scenario) error {
 	c.run(s.Run)
 	c.demand("demand", s.Demand)
 	queues := indexNames(s.Queues, func(q Queue) string { return q.Name })
+	c.queues = queues
 	pools := indexNames(s.Pools, func(p Pool) string { return p.Name })
 	c.names("streams", len(s.Streams), func(i int) string { return s.Streams[i].Name })
 	c.names("queues", len(s.Queues), func(i int) string { return s.Queues[i].Name })
@@ -70,6 +71,14 @@ type checker struct {
 	// queueNames and poolNames are " (known: …)" for a message about a
 	// name that is neither, worked out once however many such names.
 	queueNames, poolNames string
+	// queues are the scenario's queues by name.
+	queues map[string]int
+}
+
+// isQueue reports whether name is one of the scenario's queues.
+func (c *checker) isQueue(name string) bool {
+	_, ok := c.queues[name]
+	return ok
 }
 
 func (c *checker) add(path, format string, args ...any) {

@@ -57,6 +57,24 @@ func (c *checker) queue(p string, q Queue, pools map[string]int) {
 	}
 	c.routes(p+".routes", q.Routes)
 	c.timedRoutes(p, q.RoutesAt)
+	c.abandonTo(p, q)
+}
+
+// abandonTo checks where callers who give up end: a queue with patience,
+// destinations only, a routing table's probabilities.
+func (c *checker) abandonTo(p string, q Queue) {
+	if q.AbandonTo == nil {
+		return
+	}
+	if q.Patience == nil {
+		c.add(p+".abandon_to", "the queue has no patience, so nobody gives up waiting in it; give patience or leave abandon_to out")
+	}
+	for _, to := range slices.Sorted(maps.Keys(q.AbandonTo)) {
+		if c.isQueue(to) {
+			c.add(p+".abandon_to."+to, "%q is a queue; callers who give up end at a destination (to try again, use the stream's redial)", to)
+		}
+	}
+	c.routes(p+".abandon_to", q.AbandonTo)
 }
 
 // routes checks one queue's routing table: names well formed, each

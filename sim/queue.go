@@ -24,6 +24,9 @@ type Queue struct {
 	// routesAt: routing tables that hold in spans of the week instead of
 	// routes, the first whose span holds the time deciding.
 	routesAt []timedRoutes
+	// abandonTo: destinations callers who give up end at, by probability;
+	// none when they reach no destination.
+	abandonTo routes
 	// abandons: the queue has patience and a call or chat can reach it.
 	abandons bool
 }
@@ -52,6 +55,9 @@ func compileQueue(q config.Queue, pools map[string]PoolID, queues map[string]Que
 		cq.ByHour = q.Target.ByHour()
 	}
 	cq.routes = compileRoutes(q.Routes, queues, dests)
+	if len(q.AbandonTo) > 0 {
+		cq.abandonTo = compileRoutes(q.AbandonTo, map[string]QueueID{}, dests)
+	}
 	for _, w := range q.RoutesAt {
 		cq.routesAt = append(cq.routesAt, timedRoutes{spans: w.Spans(), routes: compileRoutes(w.Routes, queues, dests)})
 	}

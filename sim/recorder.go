@@ -137,6 +137,18 @@ func (rec *recorder) ended(c *contact, d DestID, now float64) {
 	}
 }
 
+// gaveUpTo: c, having given up waiting, ends at destination d at now. It
+// counts there, but its time in system, which runs to a disposition after
+// service, does not.
+func (rec *recorder) gaveUpTo(c *contact, d DestID, now float64) {
+	if c.arrive >= rec.warmup {
+		st := &rec.st.Dests[d]
+		st.Count++
+		st.ByStream[c.stream]++
+		st.Hour[hourOfDay(now)]++
+	}
+}
+
 // abandoned: c ran out of patience in queue q.
 func (rec *recorder) abandoned(c *contact, q QueueID) {
 	if c.join >= rec.warmup {

@@ -315,6 +315,15 @@ func (r *replication) abandon(id contactID, ticket uint32) {
 		r.h.push(r.now+st.redialDelay.draw(c.draw(&r.scratch, drawRedialDelay)), evRedial, int32(id), 0)
 		return
 	}
+	// Where the caller ends: drawn with the route draw of this visit, which
+	// a contact that gives up never uses for a route.
+	if to := r.m.Queues[c.queue].abandonTo; len(to) > 0 {
+		d := to[0]
+		if len(to) > 1 {
+			d = to.choose(c.draw(&r.scratch, drawRoute).Uint64())
+		}
+		r.rec.gaveUpTo(c, d.dest, r.now)
+	}
 	r.contacts.release(id)
 }
 

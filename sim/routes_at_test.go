@@ -78,3 +78,37 @@ func TestRoutesAtChecked(t *testing.T) {
 		`queues[0].routes_at[1].routes: probabilities add up to 0.5, not 1`,
 	}, paths)
 }
+
+// Callers who give up end where abandon_to says: every abandonment reaches
+// one of its destinations, in its shares, and time in system still counts
+// only contacts that were served to a disposition.
+func TestAbandonTo(t *testing.T) {
+	s := mmc(120, 10*time.Minute, 5*time.Minute, 18, 20, 4)
+	s.Queues[0].AbandonTo = map[string]float64{"self_care": 0.75, "ed": 0.25}
+	require.NoError(t, config.Validate(s))
+	m, err := Compile(s)
+	require.NoError(t, err)
+	dest := map[string]int{}
+	for i, n := range m.Dests {
+		dest[n] = i
+	}
+	st := simulate(t, s)
+	for _, r := range st {
+		gaveUp := r.Dests[dest["self_care"]].Count + r.Dests[dest["ed"]].Count
+		require.Equal(t, r.Streams[0].Abandoned, gaveUp, "every caller who gave up ends somewhere")
+		require.Positive(t, gaveUp)
+		require.Equal(t, r.Dests[dest["done"]].Count, r.Streams[0].InSystem.N, "time in system: the served only")
+	}
+	got, half := across(st, func(r Stats) float64 {
+		return float64(r.Dests[dest["ed"]].Count) / float64(r.Streams[0].Abandoned)
+	})
+	assertClose(t, "share of those who gave up sent to ed", got, half, 0.25, 0.05)
+
+	bad := mmc(120, 10*time.Minute, 0, 18, 1, 1)
+	bad.Queues = append(bad.Queues, bad.Queues[0])
+	bad.Queues[1].Name = "other"
+	bad.Queues[0].AbandonTo = map[string]float64{"other": 1}
+	err = config.Validate(bad)
+	require.ErrorContains(t, err, "queues[0].abandon_to: the queue has no patience, so nobody gives up waiting in it")
+	require.ErrorContains(t, err, `queues[0].abandon_to.other: "other" is a queue; callers who give up end at a destination`)
+}
