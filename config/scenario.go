@@ -13,6 +13,9 @@ type Scenario struct {
 	Streams []Stream `mapstructure:"streams" json:"streams"`
 	Queues  []Queue  `mapstructure:"queues" json:"queues"`
 	Pools   []Pool   `mapstructure:"pools" json:"pools"`
+	// Destinations say more of some destinations: where contacts that reach
+	// one go on to (an ambulance conveys to A&E, or treats at the scene).
+	Destinations []Destination `mapstructure:"destinations" json:"destinations,omitempty"`
 	// Staffing says how `spoa staff` may roster, and what its answer is
 	// set beside; absent, the defaults (staffing.go).
 	Staffing *Staffing `mapstructure:"staffing" json:"staffing,omitempty"`

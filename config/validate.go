@@ -60,6 +60,7 @@ func Validate(s *Scenario) error {
 		c.pool(fmt.Sprintf("pools[%d]", i), p)
 	}
 	c.work(s)
+	c.destinations(s)
 	c.staffing("staffing", s.Staffing)
 	SortProblems(c.list)
 	return asError("", c.list)

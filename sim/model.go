@@ -51,6 +51,9 @@ type Model struct {
 	// (queues in file order, each queue's routes by name, which the routing
 	// race does not depend on).
 	Dests []string
+	// then[d] is where contacts reaching destination d go on to, by
+	// probability (config.Destination); none for most.
+	then map[DestID]routes
 
 	limits limits
 }
@@ -87,6 +90,12 @@ func Compile(s *config.Scenario) (*Model, error) {
 	dests := &destinations{}
 	for _, q := range s.Queues {
 		m.Queues = append(m.Queues, compileQueue(q, pools, queues, dests))
+	}
+	for _, d := range s.Destinations {
+		if m.then == nil {
+			m.then = map[DestID]routes{}
+		}
+		m.then[dests.id(d.Name)] = compileRoutes(d.Then, map[string]QueueID{}, dests)
 	}
 	m.Dests = dests.names
 	for _, p := range s.Pools {

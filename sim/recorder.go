@@ -137,10 +137,10 @@ func (rec *recorder) ended(c *contact, d DestID, now float64) {
 	}
 }
 
-// gaveUpTo: c, having given up waiting, ends at destination d at now. It
-// counts there, but its time in system, which runs to a disposition after
-// service, does not.
-func (rec *recorder) gaveUpTo(c *contact, d DestID, now float64) {
+// reached: c reaches destination d at now, having given up waiting, or
+// going on from another destination. It counts there, but not in time in
+// system, which runs to the disposition after service.
+func (rec *recorder) reached(c *contact, d DestID, now float64) {
 	if c.arrive >= rec.warmup {
 		st := &rec.st.Dests[d]
 		st.Count++

@@ -220,7 +220,24 @@ func (r *replication) serviceEnd(id contactID, p PoolID) {
 		return
 	}
 	r.rec.ended(c, rt.dest, r.now)
+	r.goOn(c, rt.dest)
 	r.contacts.release(id)
+}
+
+// goOn counts c at the destination it goes on to from d, if d has one
+// (config.Destination). The draw is a race of its own, from the visit's
+// route seed mixed with a constant, so that it is independent of the race
+// that chose d.
+func (r *replication) goOn(c *contact, d DestID) {
+	then, ok := r.m.then[d]
+	if !ok {
+		return
+	}
+	next := then[0]
+	if len(then) > 1 {
+		next = then.choose(splitmix(c.draw(&r.scratch, drawRoute).Uint64() ^ 0x6a09e667f3bcc909))
+	}
+	r.rec.reached(c, next.dest, r.now)
 }
 
 // route is where c goes after service in its queue. A queue with one route
@@ -322,7 +339,8 @@ func (r *replication) abandon(id contactID, ticket uint32) {
 		if len(to) > 1 {
 			d = to.choose(c.draw(&r.scratch, drawRoute).Uint64())
 		}
-		r.rec.gaveUpTo(c, d.dest, r.now)
+		r.rec.reached(c, d.dest, r.now)
+		r.goOn(c, d.dest)
 	}
 	r.contacts.release(id)
 }

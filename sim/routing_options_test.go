@@ -112,3 +112,43 @@ func TestAbandonTo(t *testing.T) {
 	require.ErrorContains(t, err, "queues[0].abandon_to: the queue has no patience, so nobody gives up waiting in it")
 	require.ErrorContains(t, err, `queues[0].abandon_to.other: "other" is a queue; callers who give up end at a destination`)
 }
+
+// A destination that goes on: every contact reaching "ambulance" counts
+// there and at one of its onward destinations, half conveyed to "ed" — so
+// ed holds those routed there and those conveyed — half treated at the
+// scene; a contact routed straight to ed counts once.
+func TestDestinationThen(t *testing.T) {
+	s := mmc(60, 5*time.Minute, 0, 10, 20, 4)
+	s.Queues[0].Routes = map[string]float64{"ambulance": 0.3, "ed": 0.2, "home": 0.5}
+	s.Destinations = []config.Destination{{Name: "ambulance", Then: map[string]float64{"ed": 0.5, "scene": 0.5}}}
+	require.NoError(t, config.Validate(s))
+	m, err := Compile(s)
+	require.NoError(t, err)
+	dest := map[string]int{}
+	for i, n := range m.Dests {
+		dest[n] = i
+	}
+	st := simulate(t, s)
+	share := func(name string) func(Stats) float64 {
+		return func(r Stats) float64 { return float64(r.Dests[dest[name]].Count) / float64(r.Queues[0].Served) }
+	}
+	for _, r := range st {
+		amb, scene := r.Dests[dest["ambulance"]].Count, r.Dests[dest["scene"]].Count
+		direct := r.Streams[0].InSystem.N - amb - r.Dests[dest["home"]].Count // routed straight to ed
+		require.Equal(t, amb, scene+r.Dests[dest["ed"]].Count-direct, "every ambulance goes on once")
+	}
+	for name, want := range map[string]float64{"ambulance": 0.3, "ed": 0.2 + 0.15, "scene": 0.15, "home": 0.5} {
+		got, half := across(st, share(name))
+		assertClose(t, "share at "+name, got, half, want, 0.03)
+	}
+
+	bad := mmc(60, 5*time.Minute, 0, 10, 1, 1)
+	bad.Destinations = []config.Destination{
+		{Name: "nowhere", Then: map[string]float64{"x": 1}},
+		{Name: "done", Then: map[string]float64{"q": 0.5, "done": 0.5}},
+	}
+	err = config.Validate(bad)
+	require.ErrorContains(t, err, `destinations[0].name: no route reaches "nowhere"`)
+	require.ErrorContains(t, err, `destinations[1].then.q: "q" is a queue`)
+	require.ErrorContains(t, err, `destinations[1].then.done: "done" goes on itself (destinations[1])`)
+}
