@@ -16,7 +16,9 @@
 //   - pool.go, chat.go, rota.go: Pool; poolState, how many are on duty and
 //     busy; the chat desk of staff holding several chats; the rota as a
 //     weekly step function and the cursor that walks it
-//   - routing.go: where a contact goes after service
+//   - routing.go: where a contact goes after service (a race keyed by what
+//     each route leads to), by time of the week (routes_at), and where a
+//     destination sends it on (config.Destination)
 //   - contact.go: a contact, its own random numbers, and the reused slots
 //   - recorder.go: every statistic, written in one place (stats_types.go
 //     says what each means; stats.go the mergeable accumulators)
@@ -24,7 +26,10 @@
 //   - engine.go: the event heap; replication.go the event loop, which only
 //     dispatches each event to the parts above; run.go replications in
 //     parallel
+//   - service.go, service_week.go: service level by hour of the day or of
+//     the week, one definition for the report and the staffing search
 //   - erlang.go: the queueing formulas the simulator is checked against
+//     (and the staffing search starts from)
 //
 // # Clock
 //
