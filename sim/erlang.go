@@ -78,7 +78,7 @@ type ErlangAResult struct {
 
 // ErlangA solves M/M/c+M (arrival rate lambda, service rate mu, abandonment
 // rate theta per waiting contact) exactly as a birth-death chain, truncated
-// where the tail is below 1e-15.
+// where the tail is below 1e-17 (erlangAStates).
 //
 // An arrival finding n ≥ c present has k = n−c ahead of it. With j ahead it
 // moves up at rate cμ + jθ and abandons at rate θ, so it is served with
@@ -88,34 +88,13 @@ func ErlangA(c int, lambda, mu, theta float64) ErlangAResult {
 	if theta == 0 && lambda >= float64(c)*mu {
 		return ErlangAResult{WaitServed: math.Inf(1), WaitedServed: 1, Utilisation: 1, MeanQueue: math.Inf(1)}
 	}
-	// Unnormalised stationary probabilities p[n], until the tail is
-	// negligible.
-	p := []float64{1}
-	total := 1.0
-	for n := 1; n < c+1_000_000; n++ {
-		death := float64(min(n, c))*mu + float64(max(n-c, 0))*theta
-		x := p[n-1] * lambda / death
-		p = append(p, x)
-		total += x
-		if x > 1e250 { // rescale before a large load overflows
-			for i := range p {
-				p[i] *= 1e-250
-			}
-			total *= 1e-250
-			x *= 1e-250
-		}
-		if n > c && x < 1e-17*total {
-			break
-		}
-	}
 	var res ErlangAResult
 	var served, waitServed, waitedServed float64
 	cmu := float64(c) * mu
 	// For an arrival with k ahead: ps = P(served), w = E[wait | served];
 	// both extend from k−1 to k by one factor or term.
 	ps, w := 1.0, 0.0
-	for n, x := range p {
-		pi := x / total
+	for n, pi := range erlangAStates(c, lambda, mu, theta) {
 		res.Utilisation += pi * float64(min(n, c)) / float64(c)
 		res.MeanQueue += pi * float64(max(n-c, 0))
 		if n < c {
@@ -210,7 +189,7 @@ func lgamma(x float64) float64 {
 }
 
 // erlangAStates are the stationary probabilities of the number present in
-// M/M/c+M, truncated where the tail is below 1e-15 of the total.
+// M/M/c+M, truncated where the tail is below 1e-17 of the total.
 func erlangAStates(c int, lambda, mu, theta float64) []float64 {
 	p := []float64{1}
 	total := 1.0
@@ -219,13 +198,14 @@ func erlangAStates(c int, lambda, mu, theta float64) []float64 {
 		x := p[n-1] * lambda / death
 		p = append(p, x)
 		total += x
-		if x > 1e250 {
+		if x > 1e250 { // rescale before a large load overflows
 			for i := range p {
 				p[i] *= 1e-250
 			}
 			total *= 1e-250
+			x *= 1e-250
 		}
-		if n > c && x < 1e-15*total {
+		if n > c && x < 1e-17*total {
 			break
 		}
 	}

@@ -26,10 +26,7 @@ func TestRoutesAt(t *testing.T) {
 	m, err := Compile(s)
 	require.NoError(t, err)
 	st := simulate(t, s)
-	dest := map[string]int{}
-	for i, n := range m.Dests {
-		dest[n] = i
-	}
+	dest := destIndex(m)
 	for _, r := range st {
 		for h := range 24 {
 			open, night, closed := r.Dests[dest["open"]].Hour[h], r.Dests[dest["night"]].Hour[h], r.Dests[dest["closed"]].Hour[h]
@@ -49,9 +46,7 @@ func TestRoutesAt(t *testing.T) {
 	q.RoutesAt = []config.TimedRoutes{{Days: []config.Weekday{config.Saturday, config.Sunday}, From: config.At(0, 0), To: config.At(12, 0), Routes: map[string]float64{"open": 1}}}
 	m, err = Compile(s)
 	require.NoError(t, err)
-	for i, n := range m.Dests {
-		dest[n] = i
-	}
+	dest = destIndex(m)
 	got, half := across(simulate(t, s), func(r Stats) float64 {
 		return float64(r.Dests[dest["open"]].Count) / float64(r.Dests[dest["open"]].Count+r.Dests[dest["closed"]].Count)
 	})
@@ -88,10 +83,7 @@ func TestAbandonTo(t *testing.T) {
 	require.NoError(t, config.Validate(s))
 	m, err := Compile(s)
 	require.NoError(t, err)
-	dest := map[string]int{}
-	for i, n := range m.Dests {
-		dest[n] = i
-	}
+	dest := destIndex(m)
 	st := simulate(t, s)
 	for _, r := range st {
 		gaveUp := r.Dests[dest["self_care"]].Count + r.Dests[dest["ed"]].Count
@@ -124,10 +116,7 @@ func TestDestinationThen(t *testing.T) {
 	require.NoError(t, config.Validate(s))
 	m, err := Compile(s)
 	require.NoError(t, err)
-	dest := map[string]int{}
-	for i, n := range m.Dests {
-		dest[n] = i
-	}
+	dest := destIndex(m)
 	st := simulate(t, s)
 	share := func(name string) func(Stats) float64 {
 		return func(r Stats) float64 { return float64(r.Dests[dest[name]].Count) / float64(r.Queues[0].Served) }
@@ -151,4 +140,13 @@ func TestDestinationThen(t *testing.T) {
 	require.ErrorContains(t, err, `destinations[0].name: no route reaches "nowhere"`)
 	require.ErrorContains(t, err, `destinations[1].then.q: "q" is a queue`)
 	require.ErrorContains(t, err, `destinations[1].then.done: "done" goes on itself (destinations[1])`)
+}
+
+// destIndex numbers a model's destinations by name.
+func destIndex(m *Model) map[string]int {
+	dest := map[string]int{}
+	for i, n := range m.Dests {
+		dest[n] = i
+	}
+	return dest
 }
