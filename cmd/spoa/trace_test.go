@@ -121,9 +121,9 @@ func TestTraceBounded(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--trace-replication", "0"}, "--trace-replication 0: expected 1 or more"},
+		{[]string{"--trace-replication", "0"}, `--trace-replication "0": expected a whole number, 1 or more`},
 		{[]string{"--trace-replication", "4"}, "--trace-replication 4: the run has 3 replications"},
-		{[]string{"--trace-rows", "0"}, "--trace-rows 0: expected 1 or more"},
+		{[]string{"--trace-rows", "x"}, `--trace-rows "x": expected a whole number, 1 or more`},
 		{[]string{"-o", trace}, "the report goes there too"},
 	} {
 		args := append([]string{"run", "-c", file, "--trace", trace}, c.args...)
