@@ -40,7 +40,7 @@ func newReplication(m *Model, seed uint64, rep int) *replication {
 	r.pools = make([]poolState, len(m.Pools))
 	r.sources = make([]source, len(m.Streams))
 	for i := range m.Streams {
-		r.sources[i] = newSource(seed, rep, m.Streams[i].Name)
+		r.sources[i] = newSource(seed, rep, &m.Streams[i])
 	}
 	return r
 }
@@ -115,7 +115,15 @@ func (r *replication) scheduleArrival(s StreamID) {
 	if rate.none {
 		return
 	}
-	if t, ok := rate.after(r.now, r.sources[s].gaps.ExpFloat64(), r.m.End); ok {
+	e := r.sources[s].gaps.ExpFloat64()
+	var t float64
+	var ok bool
+	if d := r.sources[s].days; d != nil {
+		t, ok = rate.afterVarying(r.now, e, r.m.End, d)
+	} else {
+		t, ok = rate.after(r.now, e, r.m.End)
+	}
+	if ok {
 		r.h.push(t, evArrival, int32(s), 0)
 	}
 }
