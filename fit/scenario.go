@@ -1,0 +1,186 @@
+package fit
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"spoa/config"
+)
+
+// Scenario is the fitted scenario: a stream per stream of the records,
+// a queue per queue with its kept service time, patience and routes, and
+// a pool per pool with its staff by hour. It is run for as many days as
+// the records cover (at most 365), after a day's warm-up.
+func (r *Result) Scenario(name string) *config.Scenario {
+	s := &config.Scenario{
+		Name:        name,
+		Description: fmt.Sprintf("fitted by spoa fit from %d records, %s to %s", r.Used, r.From, r.To),
+		Run:         config.Run{Days: float64(min(max(r.Days, 1), 365)), WarmupDays: 1, Replications: 10, Seed: 1},
+	}
+	for _, st := range r.Streams {
+		a := config.Arrivals{PerDay: round3(st.PerDay.Value), Hourly: st.HourlyWeights}
+		if flat(st.HourlyWeights) {
+			a.Hourly = nil
+		}
+		if w := st.Weekly; w != nil && w.Kept {
+			a.Weekly = w.Weights
+		}
+		if st.DayCVKept {
+			a.DayCV = round3(min(st.DayCV.Value, config.MaxDayCV))
+		}
+		s.Streams = append(s.Streams, config.Stream{Name: st.Name, Arrivals: a, Enter: st.Enter})
+	}
+	for _, qf := range r.Queues {
+		q := config.Queue{Name: qf.Name, Priority: 1, ServedBy: qf.ServedBy, Routes: map[string]float64{}}
+		if len(q.ServedBy) == 0 {
+			q.ServedBy = []string{"staff"}
+		}
+		if sf := qf.Service; sf != nil {
+			kind := config.Lognormal
+			if sf.Kept == "gamma" {
+				kind = config.Gamma
+			}
+			q.Service = config.Dist{Dist: kind, Mean: duration(sf.Mean.Value), SD: duration(sf.SD.Value)}
+		} else {
+			q.Service = config.Dist{Dist: config.Exponential, Mean: duration(60)}
+		}
+		if p := qf.Patience; p != nil {
+			d := config.Dist{Dist: config.Exponential, Mean: duration(p.Exponential.Mean.Value)}
+			if p.Kept == "weibull" {
+				d = config.Dist{Dist: config.Weibull, Shape: round3(p.Weibull.Shape.Value), Scale: duration(p.Weibull.Scale.Value)}
+			}
+			q.Patience = &d
+		}
+		q.Routes = routeShares(qf.Routes)
+		s.Queues = append(s.Queues, q)
+	}
+	pools := map[string]bool{}
+	for _, p := range r.Pools {
+		hourly := slices.Clone(p.Hourly[:])
+		if slices.Max(hourly) == slices.Min(hourly) {
+			n := hourly[0]
+			s.Pools = append(s.Pools, config.Pool{Name: p.Name, Staff: &n})
+		} else {
+			s.Pools = append(s.Pools, config.Pool{Name: p.Name, Hourly: hourly})
+		}
+		pools[p.Name] = true
+	}
+	for _, q := range s.Queues {
+		for _, p := range q.ServedBy {
+			if !pools[p] {
+				n := 1.0
+				s.Pools = append(s.Pools, config.Pool{Name: p, Staff: &n})
+				pools[p] = true
+			}
+		}
+	}
+	return s
+}
+
+// routeShares rounds the shares to 4 places, the largest taking what
+// rounding leaves so that they sum to 1.
+func routeShares(rs []RouteFit) map[string]float64 {
+	out := map[string]float64{}
+	if len(rs) == 0 {
+		out["done"] = 1
+		return out
+	}
+	big, sum := 0, 0.0
+	for i, r := range rs {
+		v := math.Round(r.Share.Value*1e4) / 1e4
+		out[r.To] = v
+		sum += v
+		if r.Share.Value > rs[big].Share.Value {
+			big = i
+		}
+	}
+	out[rs[big].To] = math.Round((out[rs[big].To]+1-sum)*1e4) / 1e4
+	for k, v := range out {
+		if v <= 0 {
+			delete(out, k)
+		}
+	}
+	return out
+}
+
+func flat(w []float64) bool { return slices.Max(w) == slices.Min(w) }
+
+// duration is seconds as a scenario's duration, to a tenth of a second.
+func duration(s float64) config.Duration {
+	return config.Duration(time.Duration(math.Round(s*10)) * 100 * time.Millisecond)
+}
+
+// Comment is the head comment of the fitted scenario file: where it came
+// from and what each value rests on.
+func (r *Result) Comment() string {
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	p("Fitted by spoa fit from %d records (%d used, %d bad), %s to %s, %d days.", r.Records, r.Used, r.BadCount, r.From, r.To, r.Days)
+	p("Every value is an estimate; the fit report gives each with its 95%% confidence interval.")
+	for _, st := range r.Streams {
+		p("")
+		p("stream %s: %d arrivals; per_day %s (CI %s to %s)", st.Name, st.Arrivals, g(st.PerDay.Value), g(st.PerDay.Low), g(st.PerDay.High))
+		if w := st.Weekly; w != nil {
+			verdict := "not distinguishable from noise, left out"
+			if w.Kept {
+				verdict = "kept"
+			}
+			p("  weekly shape: %s p = %.3g, %s", w.Test, w.P, verdict)
+		} else {
+			p("  weekly shape: fewer than 7 days, not estimated")
+		}
+		if d := st.DayCV; d != nil {
+			verdict := "not distinguishable from Poisson, left out"
+			if st.DayCVKept {
+				verdict = "kept"
+			}
+			p("  day_cv %.3f (CI %.3f to %.3f), %s", d.Value, d.Low, d.High, verdict)
+		}
+	}
+	for _, q := range r.Queues {
+		p("")
+		p("queue %s: %d offered, %d answered, %d abandoned", q.Name, q.Offered, q.Answered, q.Abandoned)
+		if s := q.Service; s != nil {
+			p("  service %s (log-likelihood %.1f against %.1f): mean %s (CI %s to %s), sd %s (CI %s to %s), KS %.3f, from %d",
+				s.Kept, max(s.Lognormal.LogLik, s.Gamma.LogLik), min(s.Lognormal.LogLik, s.Gamma.LogLik),
+				secs(s.Mean.Value), secs(s.Mean.Low), secs(s.Mean.High), secs(s.SD.Value), secs(s.SD.Low), secs(s.SD.High), s.KS, s.N)
+		} else {
+			p("  service: no times in the records; 1m exponential is a placeholder to replace")
+		}
+		if pt := q.Patience; pt != nil {
+			e := pt.Exponential.Mean
+			p("  patience %s, from %d abandoned and %d answered (censored): exponential mean %s (CI %s to %s)",
+				pt.Kept, pt.Abandoned, pt.Answered, secs(e.Value), secs(e.Low), secs(e.High))
+			if w := pt.Weibull; w != nil {
+				p("    weibull shape %.3f (CI %.3f to %.3f), scale %s, mean %s (CI %s to %s)", w.Shape.Value, w.Shape.Low, w.Shape.High,
+					secs(w.Scale.Value), secs(w.Mean.Value), secs(w.Mean.Low), secs(w.Mean.High))
+			}
+			p("    (the mean wait of those who abandoned, %s, is not patience: it leaves out everyone answered first)", secs(pt.NaiveMean))
+		} else {
+			p("  patience: no abandonment seen, so none: callers here never abandon")
+		}
+		for _, rt := range q.Routes {
+			p("  route to %s: %.4f (CI %.4f to %.4f)", rt.To, rt.Share.Value, rt.Share.Low, rt.Share.High)
+		}
+	}
+	for _, pl := range r.Pools {
+		p("")
+		if pl.Method == "agents" {
+			p("pool %s: staff by hour are the mean number of agents seen working in the hour", pl.Name)
+		} else {
+			p("pool %s: staff by hour are the most seen busy at once (averaged over the hour, busiest day): a lower bound; replace with the rota", pl.Name)
+		}
+	}
+	for _, w := range r.Warnings {
+		p("warning: %s", w)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func g(x float64) string { return fmt.Sprintf("%.4g", x) }
+
+// secs writes seconds as a duration, to a tenth of a second.
+func secs(s float64) string { return time.Duration(duration(s)).String() }
