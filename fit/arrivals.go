@@ -38,6 +38,10 @@ type StreamFit struct {
 	// 00:00; Weights the same scaled to mean 1, as a scenario takes them.
 	Hourly        [24]Estimate `json:"hourly"`
 	HourlyWeights []float64    `json:"hourly_weights"`
+	// HourlyTest is the chi-square test of the hours' counts against a
+	// flat day (given each day's volume the hours' shares are
+	// multinomial, however days vary); the shape is kept where p < 0.05.
+	HourlyTest HourlyTest `json:"hourly_test"`
 	// Weekly is the mean a day on each day of the week, Monday first, and
 	// the test of whether they differ by more than chance.
 	Weekly *WeeklyFit `json:"weekly,omitempty"`
@@ -47,6 +51,13 @@ type StreamFit struct {
 	// interval leaves out 0.
 	DayCV     *Estimate `json:"day_cv,omitempty"`
 	DayCVKept bool      `json:"day_cv_kept"`
+}
+
+// HourlyTest is a chi-square test, 23 degrees of freedom.
+type HourlyTest struct {
+	Stat float64 `json:"statistic"`
+	P    float64 `json:"p"`
+	Kept bool    `json:"kept"`
 }
 
 // WeeklyFit is the day-of-week shape of a stream.
@@ -91,10 +102,14 @@ func (s *streamAcc) fit(name string, firstDay, days int64, warn func(string, ...
 	for _, c := range s.hour {
 		sum += c
 	}
+	e := float64(sum) / 24
 	for h, c := range s.hour {
 		f.Hourly[h] = poissonRate(c, D)
 		f.HourlyWeights = append(f.HourlyWeights, round3(float64(c)*24/float64(sum)))
+		f.HourlyTest.Stat += (float64(c) - e) * (float64(c) - e) / e
 	}
+	f.HourlyTest.P = distuv.ChiSquared{K: 23}.Survival(f.HourlyTest.Stat)
+	f.HourlyTest.Kept = f.HourlyTest.P < 0.05
 	if s.n < thinRecords {
 		warn("stream %s: only %d arrivals", name, s.n)
 	}
@@ -189,7 +204,7 @@ func weekly(counts []float64, wd []int) *WeeklyFit {
 		}
 		w.Test, w.DF1, w.DF2 = "anova", 6, all-7
 		if within == 0 {
-			w.Stat, w.P = math.Inf(1), 0
+			w.Stat, w.P = math.MaxFloat64, 0 // JSON has no infinity
 			if between == 0 {
 				w.Stat, w.P = 0, 1
 			}

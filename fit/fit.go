@@ -94,9 +94,6 @@ func dayNumber(t time.Time) int64 {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
 }
 
-// weekday is Monday 0 … Sunday 6.
-func weekday(t time.Time) int { return (int(t.Weekday()) + 6) % 7 }
-
 // Add takes one good record.
 func (f *Fitter) Add(r *records.Record) {
 	f.records++

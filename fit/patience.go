@@ -91,24 +91,10 @@ func fitPatience(w *waits) *PatienceFit {
 	}
 	f := &PatienceFit{Abandoned: w.events, Answered: w.censored, Exposure: w.exposure}
 	f.NaiveMean = w.abandonedSum / float64(w.events)
-	mean := w.exposure / float64(w.events)
-	// The log of the rate's estimate has standard error 1/√events.
-	f.Exponential.Mean = logNormalCI(mean, 1/math.Sqrt(float64(w.events)), w.events)
+	f.Exponential.Mean = exponentialMean(w)
+	mean := f.Exponential.Mean.Value
 
-	s := slices.Clone(w.sample.kept)
-	slices.SortFunc(s, func(a, b wait) int {
-		switch {
-		case a.t < b.t:
-			return -1
-		case a.t > b.t:
-			return 1
-		case a.event && !b.event:
-			return -1 // events before censorings at one time, as Kaplan–Meier has them
-		case b.event && !a.event:
-			return 1
-		}
-		return 0
-	})
+	s := sortedSample(w)
 	f.Sample = len(s)
 	var d int64
 	var sumT, sumLogEv float64
@@ -264,4 +250,31 @@ func kaplanMeier(s []wait, fitted func(float64) float64) ([]KMPoint, *float64, f
 	}
 	// Beyond the longest wait the estimate is not defined.
 	return points, median, gap
+}
+
+// sortedSample is w's sample by time, events before censorings at one
+// time, as Kaplan–Meier takes them.
+func sortedSample(w *waits) []wait {
+	s := slices.Clone(w.sample.kept)
+	slices.SortFunc(s, func(a, b wait) int {
+		switch {
+		case a.t < b.t:
+			return -1
+		case a.t > b.t:
+			return 1
+		case a.event && !b.event:
+			return -1
+		case b.event && !a.event:
+			return 1
+		}
+		return 0
+	})
+	return s
+}
+
+// exponentialMean is the censored maximum-likelihood mean patience of an
+// exponential: total exposure over abandonments. The log of the estimate
+// has standard error 1/√abandonments.
+func exponentialMean(w *waits) Estimate {
+	return logNormalCI(w.exposure/float64(w.events), 1/math.Sqrt(float64(w.events)), w.events)
 }

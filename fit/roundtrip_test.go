@@ -86,6 +86,7 @@ func TestRoundTrip(t *testing.T) {
 		x2 += (got - want) * (got - want) / want
 	}
 	require.Less(t, x2, 41.6, "chi-square of the hourly counts, 23 df: p < 0.01") // 99th centile of χ²(23)
+	require.True(t, st.HourlyTest.Kept, "the known day has a shape: %+v", st.HourlyTest)
 	require.NotNil(t, st.Weekly)
 	require.False(t, st.Weekly.Kept, "the known scenario has no weekly shape: %+v", st.Weekly)
 	require.True(t, st.DayCVKept)

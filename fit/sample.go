@@ -26,6 +26,3 @@ func (r *reservoir[T]) add(v T) {
 		r.kept[j] = v
 	}
 }
-
-// complete reports whether every value seen was kept.
-func (r *reservoir[T]) complete() bool { return r.seen == int64(len(r.kept)) }

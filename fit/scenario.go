@@ -22,7 +22,7 @@ func (r *Result) Scenario(name string) *config.Scenario {
 	}
 	for _, st := range r.Streams {
 		a := config.Arrivals{PerDay: round3(st.PerDay.Value), Hourly: st.HourlyWeights}
-		if flat(st.HourlyWeights) {
+		if !st.HourlyTest.Kept || flat(st.HourlyWeights) {
 			a.Hourly = nil
 		}
 		if w := st.Weekly; w != nil && w.Kept {
@@ -123,6 +123,7 @@ func (r *Result) Comment() string {
 	for _, st := range r.Streams {
 		p("")
 		p("stream %s: %d arrivals; per_day %s (CI %s to %s)", st.Name, st.Arrivals, g(st.PerDay.Value), g(st.PerDay.Low), g(st.PerDay.High))
+		p("  hourly shape: chi-square p = %.3g, %s", st.HourlyTest.P, keptOr(st.HourlyTest.Kept, "kept", "not distinguishable from a flat day, left out"))
 		if w := st.Weekly; w != nil {
 			verdict := "not distinguishable from noise, left out"
 			if w.Kept {
