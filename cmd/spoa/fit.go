@@ -185,4 +185,3 @@ func prefixEach(file string, err error) error {
 	}
 	return errors.Join(out...)
 }
-
