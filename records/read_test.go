@@ -125,5 +125,3 @@ func TestTimes(t *testing.T) {
 	require.Equal(t, "2024-01-01T00:00:01.500Z", FormatClock(1.5))
 	require.Equal(t, "", FormatClock(math.NaN()))
 }
-
-func nan() float64 { var z float64; return z / z }
