@@ -155,7 +155,16 @@ func fitWeibull(s []wait, d int64, sumLogEv float64) *WeibullFit {
 		}
 		return math.Log(sumPow/float64(d)) / k
 	}
-	profile := func(u float64) float64 { return ll([]float64{u, bestScale(u)}) }
+	// At the best scale, Σ(t/λ)^k = d, so the profile needs one sum.
+	df := float64(d)
+	profile := func(u float64) float64 {
+		k := math.Exp(u)
+		var sumPow float64
+		for _, x := range s {
+			sumPow += math.Pow(x.t, k)
+		}
+		return df*math.Log(k) - df*math.Log(sumPow/df) + (k-1)*sumLogEv - df
+	}
 	lo, hi := math.Log(0.05), math.Log(20.0)
 	const golden = 0.6180339887498949
 	a, b := hi-golden*(hi-lo), lo+golden*(hi-lo)

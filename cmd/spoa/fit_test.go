@@ -26,7 +26,7 @@ func traceFile(t *testing.T, days string) string {
 // TestFitTraceRuns: a trace, fitted, gives a scenario that spoa runs, a
 // report as a table or JSON, and the same from the trace gzipped.
 func TestFitTraceRuns(t *testing.T) {
-	trace := traceFile(t, "14")
+	trace := traceFile(t, "7")
 	dir := t.TempDir()
 	scen, rep := filepath.Join(dir, "fitted.yaml"), filepath.Join(dir, "fit.json")
 	code, out, stderr := spoa(t, "fit", trace, "-o", scen, "--report", rep)
