@@ -1,10 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -27,8 +27,8 @@ type traceFlags struct {
 	rows int64
 }
 
-// defaultTraceRows bounds a trace at about 100 MB, held in memory until
-// it is complete.
+// defaultTraceRows bounds a trace at about 110 MB; it is written as it is
+// made, to a file that takes its name once complete.
 const defaultTraceRows = 1_000_000
 
 func (t *traceFlags) add(f *pflag.FlagSet) {
@@ -98,23 +98,24 @@ func (t *traceFlags) write(ctx context.Context, std *IO, s *config.Scenario, out
 	if err != nil {
 		return nil // the run reports it, with the file it came from
 	}
-	var buf bytes.Buffer
-	tw, err := records.NewTraceWriter(&buf, m, t.rows)
+	var rows int64
+	err = writeStreamAtomic(out.path, func(w io.Writer) error {
+		tw, err := records.NewTraceWriter(w, m, t.rows)
+		if err != nil {
+			return err
+		}
+		if _, err := sim.ReplicateTrace(ctx, m, m.Seed, t.rep-1, tw.Write); err != nil {
+			return err
+		}
+		rows = tw.Rows()
+		return tw.Flush()
+	})
+	if errors.Is(err, records.ErrTooManyRows) {
+		return badInput{fmt.Errorf("--trace %s: replication %d has more than %d queue visits; raise --trace-rows, or trace fewer --days; nothing was written", t.File, t.rep, t.rows)}
+	}
 	if err != nil {
 		return err
 	}
-	if _, err := sim.ReplicateTrace(ctx, m, m.Seed, t.rep-1, tw.Write); err != nil {
-		if errors.Is(err, records.ErrTooManyRows) {
-			return badInput{fmt.Errorf("--trace %s: replication %d has more than %d queue visits; raise --trace-rows, or trace fewer --days; nothing was written", t.File, t.rep, t.rows)}
-		}
-		return err
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	if err := writeFileAtomic(out.path, buf.Bytes()); err != nil {
-		return err
-	}
-	fmt.Fprintf(std.Err, "trace: %d visits of replication %d written to %s\n", tw.Rows(), t.rep, t.File)
+	fmt.Fprintf(std.Err, "trace: %d visits of replication %d written to %s\n", rows, t.rep, t.File)
 	return nil
 }
