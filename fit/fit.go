@@ -243,6 +243,15 @@ func (f *Fitter) Result() *Result {
 	r.From, r.To = f.first.Format(time.RFC3339), f.last.Format(time.RFC3339)
 	r.Days = f.lastDay - f.firstDay + 1
 	warn := func(format string, args ...any) { r.Warnings = append(r.Warnings, fmt.Sprintf(format, args...)) }
+	active := map[int64]bool{}
+	for _, st := range f.streams {
+		for d := range st.daily {
+			active[d] = true
+		}
+	}
+	if empty := r.Days - int64(len(active)); empty > 0 {
+		warn("%d of the %d days from the first record to the last have no arrival at all (a stray date, or a gap in the export?): they count as days of no demand", empty, r.Days)
+	}
 	if r.Days < minDays {
 		warn("the records cover %d days: fewer than %d, so the week's shape and how much days vary are not estimated", r.Days, minDays)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,4 +128,16 @@ func TestRoundTrip(t *testing.T) {
 		t.Logf("%s: known %.4g ± %.2g, fitted %.4g ± %.2g", m, a.Mean, ha, b.Mean, hb)
 		require.InDelta(t, a.Mean, b.Mean, math.Hypot(ha, hb), "%s: known and fitted differ by more than their intervals allow", m)
 	}
+}
+
+// TestStrayDate: a record dated a year out stretches the days the records
+// cover, and the fit says so.
+func TestStrayDate(t *testing.T) {
+	rd, err := records.NewReader(bytes.NewBufferString("arrive\n2024-01-01T08:00:00Z\n2024-01-02T08:00:00Z\n2025-01-01T08:00:00Z\n"), nil)
+	require.NoError(t, err)
+	f := New(Options{})
+	require.NoError(t, f.ReadAll(context.Background(), rd))
+	r := f.Result()
+	require.EqualValues(t, 367, r.Days)
+	require.Contains(t, strings.Join(r.Warnings, "\n"), "364 of the 367 days from the first record to the last have no arrival at all")
 }
