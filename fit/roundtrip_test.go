@@ -141,3 +141,26 @@ func TestStrayDate(t *testing.T) {
 	require.EqualValues(t, 367, r.Days)
 	require.Contains(t, strings.Join(r.Warnings, "\n"), "364 of the 367 days from the first record to the last have no arrival at all")
 }
+
+// TestNames: the records' names become names a scenario takes, distinct,
+// and the scenario they make is valid.
+func TestNames(t *testing.T) {
+	csv := "arrive,stream,queue,answered,end,next,pool\n" +
+		"2024-01-01T08:00:00Z,NHS 111,Skill 1,2024-01-01T08:00:10Z,2024-01-01T08:05:00Z,Skill-2,Team A\n" +
+		"2024-01-01T08:10:00Z,NHS 111,Skill 1,2024-01-01T08:10:10Z,2024-01-01T08:15:00Z,skill 2,Team A\n" +
+		"2024-01-01T08:20:00Z,Nurse Line,SKILL 2,2024-01-01T08:20:10Z,2024-01-01T08:25:00Z,Skill 1,team a\n"
+	rd, err := records.NewReader(strings.NewReader(csv), nil)
+	require.NoError(t, err)
+	f := New(Options{})
+	require.NoError(t, f.ReadAll(context.Background(), rd))
+	r := f.Result()
+	nm := r.Names()
+	require.Equal(t, map[string]string{"NHS 111": "nhs_111", "Nurse Line": "nurse_line"}, nm.Streams)
+	require.Equal(t, map[string]string{"SKILL 2": "skill_2", "Skill 1": "skill_1"}, nm.Queues)
+	require.Equal(t, map[string]string{"Team A": "team_a", "team a": "team_a_2"}, nm.Pools)
+	// "skill 2" is no queue of the records (they are case-sensitive), so a
+	// destination, which must not take the queue's name.
+	require.Equal(t, "skill_2_end", nm.Dests["skill 2"])
+	require.Equal(t, "skill-2", nm.Dests["Skill-2"])
+	require.NoError(t, config.Validate(r.Scenario("names")))
+}
