@@ -25,6 +25,8 @@
 //     dispatches each event to the parts above; run.go replications in
 //     parallel
 //   - erlang.go: the queueing formulas the simulator is checked against
+//   - trace.go: ReplicateTrace, a replication that reports each visit to
+//     a queue as it ends; untraced, the hooks cost a nil test each
 //
 // # Clock
 //
@@ -51,7 +53,8 @@
 //
 // Each stream has two PCG generators seeded from (seed, replication,
 // stream name): one for its inter-arrival times, one giving each arriving
-// contact a seed of its own. Every other draw — patience, service time,
+// contact a seed of its own; a stream with day_cv has a third, for its
+// days' volume factors, so that without it no other number moves. Every other draw — patience, service time,
 // route, redial — comes from a generator seeded from (the contact's seed,
 // the number of its queue visit, what the draw is for). So results do not
 // depend on the number of workers; adding a stream shifts no other stream;
