@@ -98,7 +98,16 @@ type Arrivals struct {
 	PerDay  float64   `mapstructure:"per_day" json:"per_day,omitempty"`
 	Hourly  []float64 `mapstructure:"hourly" json:"hourly,omitempty"`
 	Weekly  []float64 `mapstructure:"weekly" json:"weekly,omitempty"`
+	// DayCV makes days vary more than Poisson, as real days do: each
+	// day's rate is multiplied by a factor drawn from a gamma of mean 1
+	// and this coefficient of variation (0 or absent: every day alike).
+	// A day's count then has variance mean + DayCV²·mean².
+	DayCV float64 `mapstructure:"day_cv" json:"day_cv,omitempty"`
 }
+
+// MaxDayCV is the largest day_cv accepted: a day twice as busy as the mean
+// is then about one day in six.
+const MaxDayCV = 1
 
 // Redial: a caller who abandons tries again with Probability, after a
 // delay drawn from Delay, joining the same queue as a new offer.

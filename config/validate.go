@@ -251,6 +251,9 @@ func (c *checker) arrivals(p string, a Arrivals, scale float64) {
 	}
 	c.weights(p+".hourly", a.Hourly, 24, "hour of the day, from 00:00")
 	c.weights(p+".weekly", a.Weekly, 7, "day of the week, Monday first")
+	if c.nonNegative(p+".day_cv", a.DayCV) && a.DayCV > MaxDayCV {
+		c.add(p+".day_cv", "%s is over %g: a coefficient of variation of days' volumes that large is not of call volumes", num(a.DayCV), float64(MaxDayCV))
+	}
 }
 
 // rate checks a rate given per hours hours, which demand multiplies by

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/stat/distuv"
+
 	"spoa/config"
 )
 
@@ -18,6 +20,9 @@ type Stream struct {
 	// PerDay is the mean number of contacts a day.
 	PerDay float64
 	rate   arrivalRate
+	// dayCV, above 0, multiplies each day's rate by a gamma factor of mean
+	// 1 and this coefficient of variation (dayFactors).
+	dayCV float64
 
 	redial      bool
 	redialP     float64
@@ -33,6 +38,7 @@ func compileStream(s *config.Scenario, st config.Stream, q QueueID) Stream {
 	perHour := s.StreamPerHour(st)
 	cs.PerDay = perHour * 24
 	cs.rate = compileRate(perHour, st.Arrivals.Hourly, st.Arrivals.Weekly)
+	cs.dayCV = st.Arrivals.DayCV
 	if st.Redial != nil && st.Redial.Probability > 0 {
 		cs.redial, cs.redialP, cs.redialDelay = true, st.Redial.Probability, compileDist(st.Redial.Delay)
 	}
@@ -94,18 +100,64 @@ func (r *arrivalRate) after(t, e, end float64) (float64, bool) {
 	}
 }
 
+// afterVarying is after for a stream whose days vary: the rate in each
+// hour is the profile's times the day's factor.
+func (r *arrivalRate) afterVarying(t, e, end float64, d *dayFactors) (float64, bool) {
+	for {
+		bin := int(t/hour) % 168
+		binEnd := (math.Floor(t/hour) + 1) * hour
+		rate := r.perSecond[bin] * d.at(int(t/day))
+		if rate*(binEnd-t) >= e {
+			return t + e/rate, true
+		}
+		e -= rate * (binEnd - t)
+		t = binEnd
+		if t >= end {
+			return 0, false
+		}
+	}
+}
+
 // source is one stream's randomness in one replication: a generator for
 // the times between arrivals (a unit exponential each, which
 // arrivalRate.after turns into the next arrival), and one that gives each
-// arriving contact a seed of its own (contact.go).
+// arriving contact a seed of its own (contact.go); and, for a stream whose
+// days vary, the days' factors, from a generator of their own so that
+// every other random number is the one it would be without them.
 type source struct {
 	gaps  *rand.Rand
 	seeds *rand.Rand
+	days  *dayFactors // nil unless the stream's day_cv is above 0
 }
 
-func newSource(seed uint64, rep int, stream string) source {
-	return source{
-		gaps:  rand.New(generator(seed, rep, "arrivals/"+stream)),
-		seeds: rand.New(generator(seed, rep, "contacts/"+stream)),
+func newSource(seed uint64, rep int, st *Stream) source {
+	src := source{
+		gaps:  rand.New(generator(seed, rep, "arrivals/"+st.Name)),
+		seeds: rand.New(generator(seed, rep, "contacts/"+st.Name)),
 	}
+	if st.dayCV > 0 {
+		k := 1 / (st.dayCV * st.dayCV)
+		src.days = &dayFactors{gen: generator(seed, rep, "days/"+st.Name), shape: k, day: -1}
+	}
+	return src
+}
+
+// dayFactors are one stream's days' volume factors in one replication,
+// gamma with mean 1 and shape 1/cv², drawn day by day in order as the
+// stream's clock reaches each day, so that day n's factor is the same
+// whenever it is first asked for.
+type dayFactors struct {
+	gen    *rand.PCG
+	shape  float64
+	day    int
+	factor float64
+}
+
+// at is day n's factor; n never decreases from one call to the next.
+func (d *dayFactors) at(n int) float64 {
+	for d.day < n {
+		d.factor = distuv.Gamma{Alpha: d.shape, Beta: d.shape, Src: d.gen}.Rand()
+		d.day++
+	}
+	return d.factor
 }

@@ -30,6 +30,8 @@
 //     the week, one definition for the report and the staffing search
 //   - erlang.go: the queueing formulas the simulator is checked against
 //     (and the staffing search starts from)
+//   - trace.go: ReplicateTrace, a replication that reports each visit to
+//     a queue as it ends; untraced, the hooks cost a nil test each
 //
 // # Clock
 //
@@ -56,7 +58,8 @@
 //
 // Each stream has two PCG generators seeded from (seed, replication,
 // stream name): one for its inter-arrival times, one giving each arriving
-// contact a seed of its own. Every other draw — patience, service time,
+// contact a seed of its own; a stream with day_cv has a third, for its
+// days' volume factors, so that without it no other number moves. Every other draw — patience, service time,
 // route, redial — comes from a generator seeded from (the contact's seed,
 // the number of its queue visit, what the draw is for). So results do not
 // depend on the number of workers; adding a stream shifts no other stream;

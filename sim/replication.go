@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 )
 
@@ -25,6 +26,8 @@ type replication struct {
 	// serving counts contacts being served, so that those held and not
 	// served (waiting, or waiting to redial) can be bounded (limits.go).
 	serving int
+	// trace is nil unless the replication is traced (trace.go).
+	trace *tracer
 }
 
 func newReplication(m *Model, seed uint64, rep int) *replication {
@@ -37,7 +40,7 @@ func newReplication(m *Model, seed uint64, rep int) *replication {
 	r.pools = make([]poolState, len(m.Pools))
 	r.sources = make([]source, len(m.Streams))
 	for i := range m.Streams {
-		r.sources[i] = newSource(seed, rep, m.Streams[i].Name)
+		r.sources[i] = newSource(seed, rep, &m.Streams[i])
 	}
 	return r
 }
@@ -87,6 +90,9 @@ func (r *replication) run(ctx context.Context) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			if r.trace != nil && r.trace.err != nil {
+				return &TraceError{r.trace.err}
+			}
 			if events > m.limits.events {
 				return &BudgetError{Replication: r.rec.st.Replication, Events: events, Budget: m.limits.events, Visits: m.limits.visits}
 			}
@@ -109,7 +115,15 @@ func (r *replication) scheduleArrival(s StreamID) {
 	if rate.none {
 		return
 	}
-	if t, ok := rate.after(r.now, r.sources[s].gaps.ExpFloat64(), r.m.End); ok {
+	e := r.sources[s].gaps.ExpFloat64()
+	var t float64
+	var ok bool
+	if d := r.sources[s].days; d != nil {
+		t, ok = rate.afterVarying(r.now, e, r.m.End, d)
+	} else {
+		t, ok = rate.after(r.now, e, r.m.End)
+	}
+	if ok {
 		r.h.push(t, evArrival, int32(s), 0)
 	}
 }
@@ -121,6 +135,9 @@ func (r *replication) arrival(s StreamID) {
 	c := r.contacts.at(id)
 	*c = contact{arrive: r.now, seed: r.sources[s].seeds.Uint64(), stream: s, ticket: c.ticket}
 	r.rec.arrived(s, r.now)
+	if r.trace != nil {
+		r.trace.arrived(id)
+	}
 	r.scheduleArrival(s)
 	r.join(id, r.m.Streams[s].Queue)
 }
@@ -163,6 +180,9 @@ func (r *replication) join(id contactID, q QueueID) {
 	// The arriving contact is held and not served, hence the >.
 	if qs.waiting >= r.m.limits.waiting || c.visit == 1 && r.contacts.held()-r.serving > r.m.limits.waiting {
 		r.rec.turnedAway(c, q)
+		if r.trace != nil {
+			r.trace.visit(c, id, TurnedAway, math.NaN(), math.NaN(), noQueue, -1)
+		}
 		r.contacts.release(id)
 		return
 	}
@@ -188,6 +208,9 @@ func (r *replication) startService(id contactID, q QueueID, p PoolID, slot serve
 		r.stale++
 	}
 	r.rec.served(c, q, r.m.Pools[p].Clinician, r.now)
+	if r.trace != nil {
+		r.trace.answered(id, p, r.now)
+	}
 	ps := &r.pools[p]
 	mq := &r.m.Queues[q]
 	if k := mq.Concurrency; k > 1 {
@@ -215,6 +238,9 @@ func (r *replication) serviceEnd(id contactID, p PoolID) {
 		r.dispatch(p)
 	}
 	rt := r.route(c)
+	if r.trace != nil {
+		r.trace.visit(c, id, Answered, r.trace.at[id], r.now, rt.queue, rt.dest)
+	}
 	if rt.queue != noQueue {
 		r.join(id, rt.queue)
 		return
@@ -327,7 +353,16 @@ func (r *replication) abandon(id contactID, ticket uint32) {
 	c.timer = false
 	r.queues[c.queue].leave(r.now)
 	r.rec.abandoned(c, c.queue)
-	if st := &r.m.Streams[c.stream]; st.redial && rand.New(c.draw(&r.scratch, drawRedial)).Float64() < st.redialP {
+	st := &r.m.Streams[c.stream]
+	redial := st.redial && rand.New(c.draw(&r.scratch, drawRedial)).Float64() < st.redialP
+	if r.trace != nil {
+		next := noQueue
+		if redial {
+			next = c.queue
+		}
+		r.trace.visit(c, id, Abandoned, r.now, math.NaN(), next, -1)
+	}
+	if redial {
 		c.state = stRedialling
 		r.h.push(r.now+st.redialDelay.draw(c.draw(&r.scratch, drawRedialDelay)), evRedial, int32(id), 0)
 		return

@@ -19,6 +19,7 @@ type RunOptions struct {
 	Check    bool
 	Timing   bool
 	Progress bool
+	Trace    traceFlags
 }
 
 // newRunCmd fills RunOptions from the flags and hands them to runF, which
@@ -46,6 +47,7 @@ the embedded BLMK baseline. Every key of the scenario can be overridden with
 	f.BoolVar(&opts.Check, "check", false, "exit with status 1 if any target is not met")
 	f.BoolVar(&opts.Timing, "timing", false, "add wall-clock time (meta.wall_s) to the report, which then differs run to run")
 	f.BoolVar(&opts.Progress, "progress", false, "show progress on stderr even when it is not a terminal")
+	opts.Trace.add(f)
 	return cmd
 }
 
@@ -58,12 +60,19 @@ func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
 	if err != nil {
 		return err
 	}
+	traceOut, err := opts.Trace.check(out, opts.File)
+	if err != nil {
+		return err
+	}
 	sets, err := opts.sets()
 	if err != nil {
 		return err
 	}
 	s, source, err := loadScenario(ctx, opts.File, sets)
 	if err != nil {
+		return err
+	}
+	if err := opts.Trace.write(ctx, std, s, traceOut); err != nil {
 		return err
 	}
 	progress := progressLine(std, opts.Progress)

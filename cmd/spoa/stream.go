@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// writeStreamAtomic writes what fill writes to path as writeFileAtomic
+// writes data: through a temporary file beside it, renamed into place once
+// complete, so that a large output (a trace) need not be held in memory
+// and is still never seen half-written. If fill fails, nothing is left.
+func writeStreamAtomic(path string, fill func(io.Writer) error) error {
+	mode := os.FileMode(0o644) &^ umask()
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	name, err := streamTemp(filepath.Dir(path), tempPattern(path), mode, fill)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return err
+	}
+	return nil
+}
+
+// fillFile writes what fill writes to f, buffered, and sets its mode.
+func fillFile(f *os.File, mode os.FileMode, fill func(io.Writer) error) error {
+	bw := bufio.NewWriterSize(f, 1<<20)
+	if err := fill(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return f.Chmod(mode)
+}
+
+// streamNamedTemp writes what fill writes to a new named temporary file
+// in dir and returns its name; on failure it leaves nothing behind.
+func streamNamedTemp(dir, pattern string, mode os.FileMode, fill func(io.Writer) error) (string, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return "", err
+	}
+	err = fillFile(f, mode, fill)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
