@@ -217,6 +217,7 @@ func TestShardFlagsRefused(t *testing.T) {
 		{[]string{"run", "-c", file, "--shard", "1/3"}, []string{"--shard 1/3: give -o FILE"}},
 		{[]string{"run", "-c", file, "--shard", "1/3", "-o", "-"}, []string{"--shard 1/3: give -o FILE"}},
 		{[]string{"run", "-c", file, "--shard", "1/3", "-o", part, "-f", "csv", "--check", "--timing"}, []string{"-f csv: a shard writes a part, not a report", "--check belongs to spoa merge", "--timing belongs to spoa merge"}},
+		{[]string{"run", "-c", file, "--shard", "1/3", "-r", "x", "--workers", "-1"}, []string{"--shard 1/3: give -o FILE", `--replications "x": expected a whole number`, "--workers -1"}},
 		{[]string{"run", "-c", file, "--shard", "4/4", "-o", part}, []string{"--shard 4/4: 4 shards for 3 replications; give at most 3 shards"}},
 		{[]string{"sweep", "-c", file, "--vary", "pools.agents.staff=20,21", "--shard", "1/3", "-o", part}, []string{"--shard 1/3: 3 shards for 2 points"}},
 		{[]string{"sweep", "-c", file, "--vary", "pools.agents.staff=20,21", "--shard", "1/2", "-o", part, "--reports", "--check"}, []string{"--reports belongs to spoa merge", "--check belongs to spoa merge"}},

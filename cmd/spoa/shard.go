@@ -55,15 +55,12 @@ func writePart(std *IO, out output, p *shard.Part) error {
 // replications, written as a part for spoa merge. Ctrl-C writes nothing:
 // a part is its whole block or nothing.
 func runShard(ctx context.Context, std *IO, opts *RunOptions) error {
-	spec, err := shardFlags(opts.Shard, opts.Format, opts.Output, map[string]bool{"check": opts.Check, "timing": opts.Timing})
-	if err != nil {
-		return err
+	spec, ferr := shardFlags(opts.Shard, opts.Format, opts.Output, map[string]bool{"check": opts.Check, "timing": opts.Timing})
+	sets, serr := opts.sets()
+	if ferr != nil || serr != nil {
+		return badInput{errors.Join(ferr, serr)}
 	}
 	out, err := resolveOutput(opts.Output, opts.File)
-	if err != nil {
-		return err
-	}
-	sets, err := opts.sets()
 	if err != nil {
 		return err
 	}
