@@ -231,3 +231,20 @@ func TestShardFlagsRefused(t *testing.T) {
 		require.NoFileExists(t, part)
 	}
 }
+
+// merge --check judges the targets as run --check does: the same exit
+// status and the same lines on stderr, met or not.
+func TestMergeCheck(t *testing.T) {
+	file := writeFile(t, "small.yaml", small)
+	codes := map[int]bool{}
+	for _, staff := range []string{"14", "25"} {
+		args := []string{"run", "-c", file, "-r", "4", "--set", "pools.agents.staff=" + staff}
+		parts := shardParts(t, 2, args...)
+		wantCode, _, wantErr := spoa(t, append(args, "--check", "-f", "json")...)
+		code, _, stderr := spoa(t, append([]string{"merge", "--check", "-f", "json"}, parts...)...)
+		require.Equal(t, wantCode, code, stderr)
+		require.Equal(t, wantErr, stderr)
+		codes[code] = true
+	}
+	require.Equal(t, map[int]bool{0: true, 1: true}, codes, "one staffing meets the target, the other does not")
+}

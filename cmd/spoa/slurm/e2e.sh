@@ -13,8 +13,8 @@
 #   bash cmd/spoa/slurm/e2e.sh
 #
 # Environment:
-#   SPOA_SKIP_SLURM=1        skip (exit 0) instead of failing when Slurm
-#                            cannot be installed or run here
+#   SPOA_SKIP_SLURM=1        skip the test (exit 0), for a machine where
+#                            Slurm cannot be installed or run
 #   SPOA_SLURM_SHARDS        array tasks (default 4)
 #   SPOA_SLURM_CPUS          CPUs a task (default 1)
 #   SPOA_SLURM_ARGS          what to run (default: run -c
