@@ -118,7 +118,7 @@ the embedded BLMK baseline.`,
 		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return badInput{err} })
-	root.AddCommand(newRunCmd(std, nil), newCompareCmd(std, nil), newSweepCmd(std, nil), newStaffCmd(std, nil), newFitCmd(std, nil), newValidateCmd(std), newScenariosCmd(std), newInitCmd(std), newVersionCmd(std))
+	root.AddCommand(newRunCmd(std, nil), newCompareCmd(std, nil), newSweepCmd(std, nil), newStaffCmd(std, nil), newFitCmd(std, nil), newMergeCmd(std, nil), newValidateCmd(std), newScenariosCmd(std), newInitCmd(std), newVersionCmd(std))
 	return root
 }
 

@@ -20,6 +20,7 @@ type RunOptions struct {
 	Timing   bool
 	Progress bool
 	Trace    traceFlags
+	Shard    string // I/N: run shard I of N and write its part (shard.go)
 }
 
 // newRunCmd fills RunOptions from the flags and hands them to runF, which
@@ -48,10 +49,14 @@ the embedded BLMK baseline. Every key of the scenario can be overridden with
 	f.BoolVar(&opts.Timing, "timing", false, "add wall-clock time (meta.wall_s) to the report, which then differs run to run")
 	f.BoolVar(&opts.Progress, "progress", false, "show progress on stderr even when it is not a terminal")
 	opts.Trace.add(f)
+	f.StringVar(&opts.Shard, "shard", "", "I/N: run the I-th of N blocks of the replications (from 1) and write a part for spoa merge to -o FILE")
 	return cmd
 }
 
 func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
+	if opts.Shard != "" {
+		return runShard(ctx, std, opts)
+	}
 	f, err := pickFormat(reportFormats, opts.Format, opts.Output)
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 
 	"spoa/config"
 	"spoa/results"
+	"spoa/results/shard"
 )
 
 // SweepOptions are the flags of `spoa sweep`.
@@ -21,6 +22,7 @@ type SweepOptions struct {
 	Check    bool
 	Progress bool
 	Reports  bool
+	Shard    string // I/N: run shard I of N of the points and write its part (shard.go)
 }
 
 // newSweepCmd fills SweepOptions from the flags and hands them to runF,
@@ -67,6 +69,7 @@ spoa run -c FILE --set KEY=VALUE gives.`,
 	f.BoolVar(&opts.Check, "check", false, "exit with status 1 if no point meets every target")
 	f.BoolVar(&opts.Progress, "progress", false, "show progress on stderr even when it is not a terminal")
 	f.BoolVar(&opts.Reports, "reports", false, "with -f json, add each point's full report under \"report\"")
+	f.StringVar(&opts.Shard, "shard", "", "I/N: run the I-th of N blocks of the points (from 1) and write a part for spoa merge to -o FILE")
 	return cmd
 }
 
@@ -81,6 +84,13 @@ func sweepFormats(reports bool) []format[*results.Sweep] {
 }
 
 func runSweep(ctx context.Context, std *IO, opts *SweepOptions) error {
+	var spec shard.Spec
+	if opts.Shard != "" {
+		var err error
+		if spec, err = shardFlags(opts.Shard, opts.Format, opts.Output, map[string]bool{"check": opts.Check, "reports": opts.Reports}); err != nil {
+			return err
+		}
+	}
 	f, err := pickFormat(sweepFormats(opts.Reports), opts.Format, opts.Output)
 	if err != nil {
 		return err
@@ -115,6 +125,9 @@ func runSweep(ctx context.Context, std *IO, opts *SweepOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if opts.Shard != "" {
+		return sweepShard(ctx, std, opts, spec, out, points, scenarios)
 	}
 	progress := sweepProgress(std, opts.Progress)
 	sw, err := results.RunSweep(ctx, points, scenarios, results.SweepOptions{Workers: opts.Workers, Progress: progress})
