@@ -112,7 +112,7 @@ func Compare(seed uint64, runs []Run) *Comparison {
 			for j := range d {
 				d[j] = v[j] - base[j]
 			}
-			df := figureOf(d)
+			df := figureOf(d).changeIn(row.measureOf().Unit)
 			row.Diffs[i] = &df
 		}
 	}
