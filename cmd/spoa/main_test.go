@@ -72,7 +72,7 @@ func TestRunOverridesAndFormats(t *testing.T) {
 
 	code, out, _ = spoa(t, "run", "-c", file, "-f", "csv")
 	require.Equal(t, 0, code)
-	require.Contains(t, out, "section,name,measure,key,mean,sd,ci95_low,ci95_high,n\n")
+	require.Contains(t, out, "section,name,measure,key,hour,mean,sd,ci95_low,ci95_high,n\n")
 
 	code, out, _ = spoa(t, "run", "-c", file)
 	require.Equal(t, 0, code)
