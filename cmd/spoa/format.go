@@ -9,6 +9,7 @@ import (
 
 	"spoa/results"
 	"spoa/results/html"
+	"spoa/results/xlsx"
 )
 
 // format is one way a command can write what it made (V: a report or a
@@ -48,12 +49,12 @@ func xlsxOf[V any](write func(io.Writer, V) error) format[V] {
 
 // reportFormats are what `spoa run` writes, in the order its help lists.
 var reportFormats = []format[*results.Report]{
-	tableOf(results.WriteTable), jsonOf(results.WriteJSON), csvOf(results.WriteCSV), htmlOf(html.Write),
+	tableOf(results.WriteTable), jsonOf(results.WriteJSON), csvOf(results.WriteCSV), htmlOf(html.Write), xlsxOf(sheets(results.ReportSheets)),
 }
 
 // comparisonFormats are what `spoa compare` writes.
 var comparisonFormats = []format[*results.Comparison]{
-	tableOf(results.WriteCompareTable), jsonOf(results.WriteCompareJSON), csvOf(results.WriteCompareCSV),
+	tableOf(results.WriteCompareTable), jsonOf(results.WriteCompareJSON), csvOf(results.WriteCompareCSV), xlsxOf(sheets(results.CompareSheets)),
 }
 
 // pickFormat picks the format named by -f (given), else by the extension
@@ -83,6 +84,11 @@ func pickFormat[V any](formats []format[V], given, flag, output string) (format[
 	}
 	return format[V]{}, badInput{fmt.Errorf("%s %s: spoa cannot tell a format from .%s; name the file %s, or give -f (%s)",
 		flag, output, ext, extList(formats), strings.Join(names(formats), ", "))}
+}
+
+// sheets writes what toSheets turns into sheets as an Excel workbook.
+func sheets[V any](toSheets func(V) []results.Sheet) func(io.Writer, V) error {
+	return func(w io.Writer, v V) error { return xlsx.Write(w, toSheets(v)) }
 }
 
 func names[V any](formats []format[V]) []string {

@@ -71,11 +71,19 @@ func TestPickFormat(t *testing.T) {
 		require.ErrorContains(t, err, "-o "+output+": spoa cannot tell a format from "+filepath.Ext(output), output)
 	}
 	_, err := pickFormat(staffFormats, "", "--report", "s.html")
-	require.EqualError(t, err, "--report s.html: spoa cannot tell a format from .html; name the file .txt, .json or .csv, or give -f (table, json, csv)")
+	require.EqualError(t, err, "--report s.html: spoa cannot tell a format from .html; name the file .txt, .json, .csv or .xlsx, or give -f (table, json, csv, xlsx)")
 	_, err = pickFormat(sweepFormats(false), "html", "-o", "")
 	require.ErrorAs(t, err, new(badInput))
-	require.EqualError(t, err, `--format "html": choose table, json, csv`)
-	require.Equal(t, "table, json, csv or html", orList(reportFormats))
+	require.EqualError(t, err, `--format "html": choose table, json, csv, xlsx`)
+	require.Equal(t, "table, json, csv, html or xlsx", orList(reportFormats))
+	for _, output := range []string{"r.xlsx", "R.XLSX", "-"} {
+		f, err := pickFormat(reportFormats, "xlsx", "-o", output)
+		require.NoError(t, err)
+		require.Equal(t, "xlsx", f.name)
+	}
+	f, err := pickFormat(comparisonFormats, "", "-o", "c.xlsx")
+	require.NoError(t, err)
+	require.Equal(t, "xlsx", f.name)
 }
 
 // givenAs is a flag given on the command line as text.

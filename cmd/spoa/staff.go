@@ -30,7 +30,7 @@ type StaffOptions struct {
 
 // staffFormats are what `spoa staff` prints.
 var staffFormats = []format[*results.Staffing]{
-	tableOf(results.WriteStaffTable), jsonOf(results.WriteStaffJSON), csvOf(results.WriteStaffCSV),
+	tableOf(results.WriteStaffTable), jsonOf(results.WriteStaffJSON), csvOf(results.WriteStaffCSV), xlsxOf(sheets(results.StaffSheets)),
 }
 
 func newStaffCmd(std *IO, runF func(context.Context, *StaffOptions) error) *cobra.Command {

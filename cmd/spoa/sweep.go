@@ -78,6 +78,7 @@ func sweepFormats(reports bool) []format[*results.Sweep] {
 		tableOf(results.WriteSweepTable),
 		jsonOf(func(w io.Writer, sw *results.Sweep) error { return results.WriteSweepJSON(w, sw, reports) }),
 		csvOf(results.WriteSweepCSV),
+		xlsxOf(sheets(results.SweepSheets)),
 	}
 }
 
