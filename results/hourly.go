@@ -83,6 +83,14 @@ var Profiles = []Profile{
 		return ratio(v.poolSum(func(p *sim.PoolStats) float64 { return p.HourBusy[h] }),
 			v.poolSum(func(p *sim.PoolStats) float64 { return p.HourOnDuty[h] }))
 	}},
+	// The mean number of staff on duty, and busy, in each hour of the day:
+	// staff-hours then over the measured days.
+	{Name: "staff_on_duty", Label: "staff on duty", Unit: Count, Section: Pools, value: func(v view, h int) float64 {
+		return v.poolSum(func(p *sim.PoolStats) float64 { return p.HourOnDuty[h] }) / (3600 * v.m.Days)
+	}},
+	{Name: "staff_busy", Label: "staff busy", Unit: Count, Section: Pools, value: func(v view, h int) float64 {
+		return v.poolSum(func(p *sim.PoolStats) float64 { return p.HourBusy[h] }) / (3600 * v.m.Days)
+	}},
 	// Contacts reaching each destination.
 	{Name: "destinations", Label: "contacts", PerDay: true, Unit: Count, Section: Destinations, value: func(v view, h int) float64 {
 		return float64(v.destStats().Hour[h])

@@ -134,7 +134,8 @@ func TestCSV(t *testing.T) {
 	}
 	require.True(t, found)
 	// 24 hourly rows for each stream, queue (three times: offered, mean
-	// wait and, against its target, service level), pool and destination;
+	// wait and, against its target, service level), pool (three:
+	// utilisation, staff on duty and busy) and destination;
 	// none by hour of the week, as every day is alike and the target is
 	// judged over the run. Their hour is a column of its own.
 	hourly := 0
@@ -145,7 +146,7 @@ func TestCSV(t *testing.T) {
 			hourly++
 		}
 	}
-	require.Equal(t, 24*(1+3+1+1), hourly)
+	require.Equal(t, 24*(1+3+3+1), hourly)
 }
 
 // The CSV is tidy: warnings and meta are rows, every number has at most 6

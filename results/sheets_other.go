@@ -34,7 +34,7 @@ func CompareSheets(c *Comparison) []Sheet {
 			if r.Section != sec {
 				continue
 			}
-			m := r.measureOf()
+			m := r.MeasureOf()
 			unit := unitName(m.Unit)
 			if m.Unit == Fraction {
 				unit = "% (differences in % points)"

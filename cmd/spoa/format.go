@@ -54,7 +54,7 @@ var reportFormats = []format[*results.Report]{
 
 // comparisonFormats are what `spoa compare` writes.
 var comparisonFormats = []format[*results.Comparison]{
-	tableOf(results.WriteCompareTable), jsonOf(results.WriteCompareJSON), csvOf(results.WriteCompareCSV), xlsxOf(sheets(results.CompareSheets)),
+	tableOf(results.WriteCompareTable), jsonOf(results.WriteCompareJSON), csvOf(results.WriteCompareCSV), htmlOf(html.WriteCompare), xlsxOf(sheets(results.CompareSheets)),
 }
 
 // pickFormat picks the format named by -f (given), else by the extension
