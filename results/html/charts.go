@@ -150,6 +150,10 @@ func serviceLevelChart(t results.TargetResult, bins []results.Figure, i int) (ch
 	}
 	if len(bins) == 24 {
 		p.Title.Text = fmt.Sprintf("%s: within %s", t.Queue, results.Dur(t.WithinS))
+		p.X.Tick.Marker = hourTicks{step: 6}
+		for i := range legend {
+			legend[i].Name = strings.TrimSuffix(legend[i].Name, " (with 95% CI)")
+		}
 		svg, err := svg(p, 3.4*vg.Inch, 2.2*vg.Inch)
 		return chart{SVG: svg, Legend: legend, Small: true}, err
 	}
@@ -255,14 +259,16 @@ func (weekTicks) Ticks(min, max float64) []plot.Tick {
 	return append(ts, plot.Tick{Value: 167})
 }
 
-// hourTicks labels every third hour as 00:00, 03:00 …
-type hourTicks struct{}
+// hourTicks labels every step-th hour as 00:00, 03:00 … (every third
+// where step is 0).
+type hourTicks struct{ step int }
 
-func (hourTicks) Ticks(min, max float64) []plot.Tick {
+func (ht hourTicks) Ticks(_, _ float64) []plot.Tick {
+	step := max(ht.step, 3)
 	var ts []plot.Tick
 	for h := 0; h <= 23; h++ {
 		t := plot.Tick{Value: float64(h)}
-		if h%3 == 0 {
+		if h%step == 0 {
 			t.Label = fmt.Sprintf("%02d:00", h)
 		}
 		ts = append(ts, t)

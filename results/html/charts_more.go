@@ -19,6 +19,7 @@ func staffChart(pool string, onDuty, busy []results.Figure) (chart, error) {
 	p.Title.Text = pool + ": staff on duty and busy"
 	p.Y.Label.Text = "staff"
 	setHourAxis(p, 24)
+	p.X.Tick.Marker = hourTicks{step: 6}
 	p.Y.Min = 0
 	p.Add(plotter.NewGrid())
 	var legend []legendEntry
@@ -42,7 +43,7 @@ func staffChart(pool string, onDuty, busy []results.Figure) (chart, error) {
 		}
 		l.Color, l.Width = s.c, vg.Points(1.5)
 		if i == 1 {
-			l.FillColor = color.RGBA{0x4e, 0x79, 0xa7, 0x40}
+			l.FillColor = color.RGBA{0xc8, 0xd8, 0xea, 0xff}
 		}
 		p.Add(l)
 		legend = append(legend, legendEntry{Name: s.name, Color: cssColor(s.c)})

@@ -159,7 +159,7 @@ Figures are means over replications; grey figures are the half-width of the 95% 
 
 <h2>By hour of day</h2>
 {{range .Day}}{{template "chart" .}}{{end}}
-{{if .Levels}}<h3>Share answered within target, by the hour contacts joined (dashed: the target)</h3>
+{{if .Levels}}<h3>Share answered within target, by the hour contacts joined, with its 95% CI (dashed: the target)</h3>
 <div class="small">{{range .Levels}}{{template "chart" .}}{{end}}</div>{{end}}
 {{if .Staff}}<h3>Staff on duty and busy, by hour of day (mean over the measured days)</h3>
 <div class="small">{{range .Staff}}{{template "chart" .}}{{end}}</div>{{end}}
@@ -189,7 +189,7 @@ th:first-child { background: #f4f4f4; }
 svg { max-width: 100%; height: auto; }
 .small { display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; }
 .small .chart { display: block; margin: 0.5em 0; }
-.small .legend span { display: inline; margin-right: 1em; }
+.small .legend span { display: inline; margin-right: 1em; font-size: 0.8em; }
 .met { color: #1a7f37; font-weight: bold; } .unmet { color: #cf222e; font-weight: bold; }
 .warning { background: #fff8c5; border: 1px solid #d4a72c; padding: 0.5em 1em; }
 .ci { color: #777; font-size: 0.85em; }
