@@ -16,8 +16,8 @@ import (
 
 // An output file whose extension names no format a command writes is
 // refused, exit 2, before anything runs, by every command that writes a
-// report; nothing is written. --progress shows that run never started: it
-// prints its first line as a run starts.
+// report; nothing is written. --progress shows that the run never started:
+// it prints a line, starting with a carriage return, as a run starts.
 func TestUnknownExtensionRefusedFirst(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range []struct {
@@ -36,7 +36,10 @@ func TestUnknownExtensionRefusedFirst(t *testing.T) {
 		require.Equal(t, exitBadInput, code, "%v: %s", c.args, stderr)
 		require.Empty(t, out)
 		require.Equal(t, "spoa: "+c.want+path+": spoa cannot tell a format from "+filepath.Ext(path), strings.SplitN(stderr, ";", 2)[0], c.args)
-		require.NotContains(t, stderr, "0/", "the run had started")
+		// Progress lines start with a carriage return; the only line is the
+		// refusal.
+		require.NotContains(t, stderr, "\r", "the run had started")
+		require.Equal(t, 1, strings.Count(stderr, "\n"), stderr)
 		require.NoFileExists(t, path)
 	}
 }

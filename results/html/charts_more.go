@@ -1,7 +1,6 @@
 package html
 
 import (
-	"fmt"
 	"image/color"
 
 	"gonum.org/v1/plot"
@@ -150,6 +149,3 @@ func weekView(r *results.Report) ([]chart, error) {
 	}
 	return out, nil
 }
-
-// percentOf writes a share as the page's tables do.
-func percentOf(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
