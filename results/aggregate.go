@@ -25,6 +25,7 @@ func Aggregate(m *sim.Model, st []sim.Stats) *Report {
 		Hourly:       Hourly{},
 		Targets:      []TargetResult{},
 		Meta:         Meta{Version: Version, ConfigSHA256: m.Hash},
+		Inputs:       inputsOf(m),
 	}
 	for i := range st {
 		r.Meta.Events += st[i].Events

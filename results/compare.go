@@ -103,7 +103,7 @@ func Compare(seed uint64, runs []Run) *Comparison {
 			if !ok {
 				continue
 			}
-			f := figureOf(v).in(row.measureOf().Unit)
+			f := figureOf(v).in(row.MeasureOf().Unit)
 			row.Values[i] = &f
 			if i == 0 || !hasBase {
 				continue
@@ -112,7 +112,7 @@ func Compare(seed uint64, runs []Run) *Comparison {
 			for j := range d {
 				d[j] = v[j] - base[j]
 			}
-			df := figureOf(d)
+			df := figureOf(d).changeIn(row.MeasureOf().Unit)
 			row.Diffs[i] = &df
 		}
 	}
@@ -145,8 +145,8 @@ func measures(m *sim.Model, st []sim.Stats) []measure {
 	return out
 }
 
-// measureOf is a row's measure, from its section's table.
-func (r CompareRow) measureOf() Measure {
+// MeasureOf is a row's measure, from its section's table.
+func (r CompareRow) MeasureOf() Measure {
 	for _, sec := range compared {
 		if sec.Name == r.Section {
 			return sec.Measure(r.Measure)

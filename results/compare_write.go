@@ -48,7 +48,7 @@ func WriteCompareTable(w io.Writer, c *Comparison) error {
 	var tw *tabwriter.Writer
 	width := 0
 	for _, r := range c.Rows {
-		width = max(width, len(r.Name)+1+len(r.measureOf().Label))
+		width = max(width, len(r.Name)+1+len(r.MeasureOf().Label))
 	}
 	for _, r := range c.Rows {
 		if r.Section != section {
@@ -67,7 +67,7 @@ func WriteCompareTable(w io.Writer, c *Comparison) error {
 			}
 			fmt.Fprintln(tw)
 		}
-		m := r.measureOf()
+		m := r.MeasureOf()
 		fmt.Fprintf(tw, "%-*s\t", width, r.Name+" "+m.Label)
 		for i, v := range r.Values {
 			fmt.Fprintf(tw, "%s\t", show(m, v))

@@ -50,8 +50,16 @@ func (f Figure) CIText(show func(float64) string) string {
 }
 
 // in cuts the interval to the values the unit can take.
-func (f Figure) in(u Unit) Figure {
+func (f Figure) in(u Unit) Figure { return f.clip(u.bounds()) }
+
+// changeIn cuts the interval of a difference to the values a difference
+// in the unit can take: a share's from −1 to 1, others' unbounded.
+func (f Figure) changeIn(u Unit) Figure {
 	lo, hi := u.bounds()
+	return f.clip(lo-hi, hi-lo)
+}
+
+func (f Figure) clip(lo, hi float64) Figure {
 	f.CI95Low = min(max(f.CI95Low, lo), hi)
 	f.CI95High = min(max(f.CI95High, lo), hi)
 	return f

@@ -103,5 +103,5 @@ func TestCSVSeedExact(t *testing.T) {
 	require.NoError(t, err)
 	var b bytes.Buffer
 	require.NoError(t, results.WriteCSV(&b, r))
-	require.Contains(t, b.String(), "\nrun,mmc,seed,,18446744073709551615,0,18446744073709551615,18446744073709551615,1\n")
+	require.Contains(t, b.String(), "\nrun,mmc,seed,,,18446744073709551615,0,18446744073709551615,18446744073709551615,1\n")
 }

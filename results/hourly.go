@@ -10,7 +10,8 @@ import (
 // for each row of its section; or, where Week is set, by hour of the week:
 // 168 figures, bin 0 being Monday 00:00–01:00.
 type Profile struct {
-	Name string // the key under "hourly" in JSON
+	Name  string // the key under "hourly" in JSON
+	Label string // what people call it: "mean wait"
 	// PerDay: the figures are a day's, a count over the measured days
 	// divided by them, and CSV calls the profile NAME_per_day.
 	PerDay bool
@@ -67,33 +68,41 @@ func weekMatters(s subject) bool {
 // JSON and CSV.
 var Profiles = []Profile{
 	// First attempts.
-	{Name: "arrivals", PerDay: true, Unit: Count, Section: Streams, value: func(v view, h int) float64 {
+	{Name: "arrivals", Label: "arrivals", PerDay: true, Unit: Count, Section: Streams, value: func(v view, h int) float64 {
 		return v.streamSum(func(s *sim.StreamStats) int64 { return s.HourOffered[h] })
 	}},
 	// Contacts joining each queue.
-	{Name: "offered", PerDay: true, Unit: Count, Section: Queues, value: func(v view, h int) float64 {
+	{Name: "offered", Label: "offered", PerDay: true, Unit: Count, Section: Queues, value: func(v view, h int) float64 {
 		return float64(v.queueStats().HourOffered[h])
 	}},
 	// The mean wait of served contacts by the hour they joined.
-	{Name: "asa_s", Unit: Seconds, Section: Queues, value: func(v view, h int) float64 {
+	{Name: "asa_s", Label: "mean wait", Unit: Seconds, Section: Queues, value: func(v view, h int) float64 {
 		return meanOf(v.queueStats().HourWait[h])
 	}},
-	{Name: "utilisation", Unit: Fraction, Section: Pools, value: func(v view, h int) float64 {
+	{Name: "utilisation", Label: "utilisation", Unit: Fraction, Section: Pools, value: func(v view, h int) float64 {
 		return ratio(v.poolSum(func(p *sim.PoolStats) float64 { return p.HourBusy[h] }),
 			v.poolSum(func(p *sim.PoolStats) float64 { return p.HourOnDuty[h] }))
 	}},
+	// The mean number of staff on duty, and busy, in each hour of the day:
+	// staff-hours then over the measured days.
+	{Name: "staff_on_duty", Label: "staff on duty", Unit: Count, Section: Pools, value: func(v view, h int) float64 {
+		return v.poolSum(func(p *sim.PoolStats) float64 { return p.HourOnDuty[h] }) / (3600 * v.m.Days)
+	}},
+	{Name: "staff_busy", Label: "staff busy", Unit: Count, Section: Pools, value: func(v view, h int) float64 {
+		return v.poolSum(func(p *sim.PoolStats) float64 { return p.HourBusy[h] }) / (3600 * v.m.Days)
+	}},
 	// Contacts reaching each destination.
-	{Name: "destinations", PerDay: true, Unit: Count, Section: Destinations, value: func(v view, h int) float64 {
+	{Name: "destinations", Label: "contacts", PerDay: true, Unit: Count, Section: Destinations, value: func(v view, h int) float64 {
 		return float64(v.destStats().Hour[h])
 	}},
 	// The share of served contacts answered within the queue's target, by
 	// the hour of day they joined (sim's one definition of it).
-	{Name: "service_level", Unit: Fraction, Section: Queues, has: hasTarget, value: func(v view, h int) float64 {
+	{Name: "service_level", Label: "answered within target", Unit: Fraction, Section: Queues, has: hasTarget, value: func(v view, h int) float64 {
 		return level(v.queueStats().LevelOfDay(h))
 	}},
 	// The same by the hour of the week they joined: what a target judged
 	// per hour is judged on.
-	{Name: "service_level_week", Unit: Fraction, Section: Queues, Week: true, has: weekMatters, value: func(v view, h int) float64 {
+	{Name: "service_level_week", Label: "answered within target", Unit: Fraction, Section: Queues, Week: true, has: weekMatters, value: func(v view, h int) float64 {
 		return level(v.queueStats().LevelIn(h, h+1))
 	}},
 }

@@ -36,7 +36,7 @@ func TestTurnedAwayWarnsAndIsReported(t *testing.T) {
 
 	var buf bytes.Buffer
 	require.NoError(t, WriteCSV(&buf, r))
-	require.Contains(t, buf.String(), "queues,q,turned_away,,1.5e+06,")
+	require.Contains(t, buf.String(), "queues,q,turned_away_per_day,,,150000,")
 	buf.Reset()
 	require.NoError(t, WriteTable(&buf, r))
 	require.Contains(t, buf.String(), "q: 150000.0 contacts a day turned away")
@@ -72,6 +72,6 @@ func TestPartialReportIsMarked(t *testing.T) {
 	require.Contains(t, buf.String(), "PARTIAL REPORT: the run was interrupted; these figures are over the 2 of 20 replications that finished")
 	buf.Reset()
 	require.NoError(t, WriteCSV(&buf, r))
-	require.Contains(t, buf.String(), "run,mmc,partial,,1,")
-	require.Contains(t, buf.String(), "run,mmc,requested_replications,,20,")
+	require.Contains(t, buf.String(), "run,mmc,partial,,,1,")
+	require.Contains(t, buf.String(), "run,mmc,requested_replications,,,20,")
 }

@@ -19,6 +19,8 @@ type Report struct {
 	Channels     map[string]ChannelReport `json:"channels"`
 	Hourly       Hourly                   `json:"hourly"`
 	Targets      []TargetResult           `json:"targets"`
+	// Inputs sum up the scenario run, for a reader who did not write it.
+	Inputs *Inputs `json:"inputs,omitempty"`
 	// Warnings say what a planner must know before trusting the figures,
 	// such as a queue that grows without bound.
 	Warnings []string `json:"warnings,omitempty"`

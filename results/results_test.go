@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"math"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -120,27 +122,88 @@ func TestCSV(t *testing.T) {
 	require.NoError(t, WriteCSV(&buf, r))
 	rows, err := csv.NewReader(&buf).ReadAll()
 	require.NoError(t, err)
-	require.Equal(t, []string{"section", "name", "measure", "key", "mean", "sd", "ci95_low", "ci95_high", "n"}, rows[0])
+	require.Equal(t, []string{"section", "name", "measure", "key", "hour", "mean", "sd", "ci95_low", "ci95_high", "n"}, rows[0])
 	found := false
 	for _, row := range rows {
-		require.Len(t, row, 9)
-		if row[0] == "queues" && row[1] == "q" && row[2] == "offered" {
-			require.Equal(t, "110", row[4])
+		require.Len(t, row, 10)
+		if row[0] == "queues" && row[1] == "q" && row[2] == "offered_per_day" {
+			require.Equal(t, num(110/r.Days), row[5], "a day, as the table shows it")
 			found = true
 		}
+		require.NotEqual(t, "offered", row[2], "no run totals where the table shows a day")
 	}
 	require.True(t, found)
 	// 24 hourly rows for each stream, queue (three times: offered, mean
-	// wait and, against its target, service level), pool and destination;
+	// wait and, against its target, service level), pool (three:
+	// utilisation, staff on duty and busy) and destination;
 	// none by hour of the week, as every day is alike and the target is
-	// judged over the run.
+	// judged over the run. Their hour is a column of its own.
 	hourly := 0
 	for _, row := range rows {
 		if row[0] == "hourly" {
+			require.Empty(t, row[3])
+			require.Equal(t, strconv.Itoa(hourly%24), row[4])
 			hourly++
 		}
 	}
-	require.Equal(t, 24*(1+3+1+1), hourly)
+	require.Equal(t, 24*(1+3+3+1), hourly)
+}
+
+// The CSV is tidy: warnings and meta are rows, every number has at most 6
+// significant digits, and every interval lies in what its figure can take.
+func TestCSVTidy(t *testing.T) {
+	r := sample(t)
+	r.Warnings = []string{"queue q: the backlog grows, with a comma"}
+	var buf bytes.Buffer
+	require.NoError(t, WriteCSV(&buf, r))
+	rows, err := csv.NewReader(&buf).ReadAll()
+	require.NoError(t, err)
+	texts := map[string]string{}
+	for _, row := range rows[1:] {
+		if row[0] == "meta" || row[0] == "warnings" {
+			texts[row[0]+"/"+row[2]] = row[3]
+		}
+		if row[0] == "meta" && row[2] == "events" {
+			require.Equal(t, strconv.FormatUint(r.Meta.Events, 10), row[5], "a count of events exactly")
+			continue
+		}
+		if row[2] == "seed" {
+			continue
+		}
+		for _, cell := range row[5:9] {
+			if cell == "" {
+				continue
+			}
+			digits := strings.TrimLeft(strings.NewReplacer(".", "", "-", "").Replace(cell), "0")
+			require.LessOrEqual(t, len(strings.TrimRight(digits, "0")), 6, "%v", row)
+		}
+		if strings.Contains(row[2], "fraction") || strings.Contains(row[2], "utilisation") || strings.Contains(row[2], "service_level") {
+			lo, hi := parse(t, row[7]), parse(t, row[8])
+			require.True(t, 0 <= lo && lo <= hi && hi <= 1, "%v", row)
+		}
+		if row[7] != "" {
+			require.GreaterOrEqual(t, parse(t, row[7]), 0.0, "%v", row)
+		}
+	}
+	require.Equal(t, Version, texts["meta/version"])
+	require.Equal(t, r.Meta.ConfigSHA256, texts["meta/config_sha256"])
+	require.Equal(t, r.Warnings[0], texts["warnings/warning"])
+}
+
+func parse(t *testing.T, s string) float64 {
+	x, err := strconv.ParseFloat(s, 64)
+	require.NoError(t, err)
+	return x
+}
+
+// num rounds to 6 significant digits and writes plain decimals.
+func TestNum(t *testing.T) {
+	for x, want := range map[float64]string{
+		0: "0", 1: "1", 0.123456789: "0.123457", 770.1234567: "770.123", 1234567.89: "1234570",
+		-0.000123456789: "-0.000123457", 27.274116610108877: "27.2741", 0.1 + 0.2: "0.3",
+	} {
+		require.Equal(t, want, num(x), "%v", x)
+	}
 }
 
 func TestTable(t *testing.T) {
@@ -150,4 +213,15 @@ func TestTable(t *testing.T) {
 	for _, want := range []string{"mmc: 2 replications", "agents", "done", "NOT met", "40s"} {
 		require.Contains(t, out, want)
 	}
+}
+
+// The CI of a difference of shares is cut to −1 to 1, the values such a
+// difference can take; other differences are left as they are.
+func TestChangeIn(t *testing.T) {
+	f := Figure{Mean: -0.9, SD: 0.1, CI95Low: -1.4, CI95High: -0.4, N: 2}
+	require.Equal(t, Figure{Mean: -0.9, SD: 0.1, CI95Low: -1, CI95High: -0.4, N: 2}, f.changeIn(Fraction))
+	f = Figure{Mean: 0.9, SD: 0.1, CI95Low: 0.4, CI95High: 1.4, N: 2}
+	require.Equal(t, 1.0, f.changeIn(Fraction).CI95High)
+	f = Figure{Mean: -30, SD: 10, CI95Low: -120, CI95High: 60, N: 2}
+	require.Equal(t, f, f.changeIn(Seconds))
 }

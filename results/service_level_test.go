@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -154,7 +155,10 @@ func TestPerHourWriters(t *testing.T) {
 		if row[0] == "targets" {
 			found[row[2]+"/"+row[3]] = true
 		}
-		if row[0] == "hourly" && row[2] == "service_level_week" && row[3] == "167" {
+		if row[0] == "targets" && row[2] == "worst_hour" {
+			require.Equal(t, strconv.Itoa(worst.WorstHour), row[4], "the worst hour's index in the hour column")
+		}
+		if row[0] == "hourly" && row[2] == "service_level_week" && row[4] == "167" {
 			found["sun 23:00"] = true
 		}
 	}

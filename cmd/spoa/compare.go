@@ -33,7 +33,12 @@ and set them side by side: per stream and channel the wait to answer and
 abandonment, destinations a day, staff and utilisation, and per queue waits
 and targets. Each later scenario's difference from the first comes with the
 95% CI of the difference paired replication by replication.`,
-		Args: badArgs(cobra.MinimumNArgs(2)),
+		Example: `  spoa compare blmk-current blmk-hub
+  spoa compare blmk-current blmk-hub blmk-hub-2021 --sections destinations,totals
+  spoa compare hub.yaml hub-staffed.yaml -r 20 -o compare.csv
+  spoa compare blmk-hub blmk-hub-2021 --set demand=1.1 -f json`,
+		Args:              badArgs(cobra.MinimumNArgs(2)),
+		ValidArgsFunction: completeScenarios,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Scenarios = args
 			if runF != nil {
@@ -45,11 +50,13 @@ and targets. Each later scenario's difference from the first comes with the
 	f := cmd.Flags()
 	opts.RunFlags.add(f, orList(comparisonFormats))
 	f.StringSliceVar(&opts.Sections, "sections", nil, "show only these sections: "+strings.Join(results.CompareSections, ", "))
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(comparisonFormats))
+	_ = cmd.RegisterFlagCompletionFunc("sections", completeSections)
 	return cmd
 }
 
 func runCompare(ctx context.Context, std *IO, opts *CompareOptions) error {
-	f, err := pickFormat(comparisonFormats, opts.Format, opts.Output)
+	f, err := pickFormat(comparisonFormats, opts.Format, "-o", opts.Output)
 	if err != nil {
 		return err
 	}

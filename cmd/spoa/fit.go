@@ -28,7 +28,7 @@ type FitOptions struct {
 }
 
 // fitFormats are what `spoa fit` writes its report as.
-var fitFormats = []format[*fit.Result]{{"table", fit.WriteTable}, {"json", fit.WriteJSON}}
+var fitFormats = []format[*fit.Result]{tableOf(fit.WriteTable), jsonOf(fit.WriteJSON)}
 
 func newFitCmd(std *IO, runF func(context.Context, *FitOptions) error) *cobra.Command {
 	opts := &FitOptions{}
@@ -84,7 +84,7 @@ func runFit(ctx context.Context, std *IO, opts *FitOptions) error {
 	if !(opts.MaxBad >= 0 && opts.MaxBad <= 1) {
 		errs = append(errs, fmt.Errorf("--max-bad %g: expected a share from 0 to 1", opts.MaxBad))
 	}
-	f, err := pickFormat(fitFormats, opts.Format, opts.Report)
+	f, err := pickFormat(fitFormats, opts.Format, "--report", opts.Report)
 	if err != nil {
 		errs = append(errs, err)
 	}

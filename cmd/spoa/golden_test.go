@@ -50,7 +50,7 @@ func goldenCases(t *testing.T) []goldenCase {
 			cases = append(cases, goldenCase{name + "." + format, args})
 		}
 	}
-	for _, format := range []string{"table", "json", "csv"} {
+	for _, format := range []string{"table", "json", "csv", "html"} {
 		cases = append(cases,
 			goldenCase{"compare-blmk." + format, append([]string{"compare", "blmk-current", "blmk-hub", "blmk-hub-2021", "-f", format}, short...)},
 			goldenCase{"compare-random." + format, []string{"compare", "testdata/golden/random-1.json", "testdata/golden/random-8.json", "testdata/golden/features.yaml", "-f", format}})

@@ -12,17 +12,16 @@ import (
 	"spoa/results"
 )
 
-// loadScenario reads the scenario file, or the embedded default when there
-// is none, with the --set overrides applied; it also returns where the
-// scenario came from, for messages. Reading a file stops when ctx is done
-// (Ctrl-C).
+// loadScenario reads the scenario -c names (a file, or an embedded
+// scenario by name), or the embedded default when there is none, with the
+// --set overrides applied; it also returns where the scenario came from,
+// for messages. Reading a file stops when ctx is done (Ctrl-C).
 func loadScenario(ctx context.Context, file string, sets []string) (*config.Scenario, string, error) {
 	if file == "" {
 		s, err := load.Embedded(config.Default, sets)
 		return s, "embedded:" + config.Default, err
 	}
-	s, err := load.File(ctx, file, sets)
-	return s, file, err
+	return loadNamed(ctx, file, sets)
 }
 
 // loadNamed loads a scenario file, or an embedded scenario by name when no

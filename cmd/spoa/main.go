@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"spoa/config"
+	"spoa/results"
 	"spoa/sim"
 )
 
@@ -114,9 +115,17 @@ Bedfordshire, Luton and Milton Keynes: streams of 111, 999 and NurseLine
 contacts, queues, staff pools on a rota, abandonment and routing to GP
 out-of-hours, A&E, ambulances and self-care. With no scenario file it runs
 the embedded BLMK baseline.`,
+		Example: `  spoa run
+  spoa run -c blmk-hub -o report.html
+  spoa compare blmk-current blmk-hub
+  spoa init blmk-hub -o hub.yaml
+  spoa validate -c hub.yaml
+  spoa --version`,
+		Version:       results.Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate("spoa {{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return badInput{err} })
 	root.AddCommand(newRunCmd(std, nil), newCompareCmd(std, nil), newSweepCmd(std, nil), newStaffCmd(std, nil), newFitCmd(std, nil), newMergeCmd(std, nil), newValidateCmd(std), newScenariosCmd(std), newInitCmd(std), newVersionCmd(std))
 	return root

@@ -72,7 +72,7 @@ func TestRunOverridesAndFormats(t *testing.T) {
 
 	code, out, _ = spoa(t, "run", "-c", file, "-f", "csv")
 	require.Equal(t, 0, code)
-	require.Contains(t, out, "section,name,measure,key,mean,sd,ci95_low,ci95_high,n\n")
+	require.Contains(t, out, "section,name,measure,key,hour,mean,sd,ci95_low,ci95_high,n\n")
 
 	code, out, _ = spoa(t, "run", "-c", file)
 	require.Equal(t, 0, code)
@@ -307,6 +307,12 @@ func TestRunHTML(t *testing.T) {
 	require.Contains(t, string(data), "<!DOCTYPE html>", "format follows the .html extension")
 	require.Contains(t, string(data), "<svg")
 
-	code, _, _ = spoa(t, "compare", file, file, "-f", "html")
-	require.Equal(t, 2, code, "compare writes table, json or csv")
+	// compare -o x.html writes the comparison's page, not text.
+	out = filepath.Join(t.TempDir(), "compare.html")
+	code, _, stderr = spoa(t, "compare", file, file, "-r", "2", "-o", out)
+	require.Equal(t, 0, code, stderr)
+	data, err = os.ReadFile(out)
+	require.NoError(t, err)
+	require.Contains(t, string(data), "<!DOCTYPE html>", "format follows the .html extension")
+	require.Contains(t, string(data), "difference from small")
 }

@@ -120,7 +120,7 @@ func emitReport(std *IO, out output, opts *MergeOptions, rep *results.Report) er
 	if opts.Reports {
 		return badInput{errors.New("--reports: these are the parts of a run, not of a sweep")}
 	}
-	f, err := pickFormat(reportFormats, opts.Format, opts.Output)
+	f, err := pickFormat(reportFormats, opts.Format, "-o", opts.Output)
 	if err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func emitReport(std *IO, out output, opts *MergeOptions, rep *results.Report) er
 }
 
 func emitSweep(std *IO, out output, opts *MergeOptions, sw *results.Sweep) error {
-	f, err := pickFormat(sweepFormats(opts.Reports), opts.Format, opts.Output)
+	f, err := pickFormat(sweepFormats(opts.Reports), opts.Format, "-o", opts.Output)
 	if err != nil {
 		return err
 	}

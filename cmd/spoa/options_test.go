@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -53,22 +54,36 @@ func TestCompareFlags(t *testing.T) {
 }
 
 // The format comes from -f, else the output file's extension, else is a
-// table; a format the command does not write is bad input.
+// table; a format the command does not write, or an extension that names
+// none, is bad input.
 func TestPickFormat(t *testing.T) {
 	for _, c := range []struct{ flag, output, want string }{
-		{"", "", "table"}, {"", "r.json", "json"}, {"", "R.HTM", "html"}, {"", "r.txt", "table"}, {"csv", "r.json", "csv"},
+		{"", "", "table"}, {"", "-", "table"}, {"", "r.json", "json"}, {"", "R.HTM", "html"}, {"", "r.txt", "table"},
+		{"", "report", "table"}, {"csv", "r.json", "csv"}, {"csv", "r.dat", "csv"},
 	} {
-		f, err := pickFormat(reportFormats, c.flag, c.output)
+		f, err := pickFormat(reportFormats, c.flag, "-o", c.output)
 		require.NoError(t, err)
 		require.Equal(t, c.want, f.name, "-f %q -o %q", c.flag, c.output)
 	}
-	f, err := pickFormat(comparisonFormats, "", "c.html")
-	require.NoError(t, err)
-	require.Equal(t, "table", f.name, "compare writes no html")
-	_, err = pickFormat(comparisonFormats, "html", "")
+	for _, output := range []string{"r.md", "r.yaml", "r.xls", "r.pdf"} {
+		_, err := pickFormat(reportFormats, "", "-o", output)
+		require.ErrorAs(t, err, new(badInput), output)
+		require.ErrorContains(t, err, "-o "+output+": spoa cannot tell a format from "+filepath.Ext(output), output)
+	}
+	_, err := pickFormat(staffFormats, "", "--report", "s.html")
+	require.EqualError(t, err, "--report s.html: spoa cannot tell a format from .html; name the file .txt, .json, .csv or .xlsx, or give -f (table, json, csv, xlsx)")
+	_, err = pickFormat(sweepFormats(false), "html", "-o", "")
 	require.ErrorAs(t, err, new(badInput))
-	require.EqualError(t, err, `--format "html": choose table, json, csv`)
-	require.Equal(t, "table, json, csv or html", orList(reportFormats))
+	require.EqualError(t, err, `--format "html": choose table, json, csv, xlsx`)
+	require.Equal(t, "table, json, csv, html or xlsx", orList(reportFormats))
+	for _, output := range []string{"r.xlsx", "R.XLSX", "-"} {
+		f, err := pickFormat(reportFormats, "xlsx", "-o", output)
+		require.NoError(t, err)
+		require.Equal(t, "xlsx", f.name)
+	}
+	f, err := pickFormat(comparisonFormats, "", "-o", "c.xlsx")
+	require.NoError(t, err)
+	require.Equal(t, "xlsx", f.name)
 }
 
 // givenAs is a flag given on the command line as text.

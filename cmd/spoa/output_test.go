@@ -45,9 +45,9 @@ func TestOutputCheckedFirst(t *testing.T) {
 		{"a directory", []string{"run", "-c", scenario, "-o", dir}, "not a regular file"},
 		{"no such directory", []string{"run", "-c", scenario, "-o", filepath.Join(dir, "nodir", "r.json")}, "no directory"},
 		{"a link to nothing", []string{"run", "-c", scenario, "-o", dangling}, "a symbolic link to nothing"},
-		{"the scenario itself", []string{"run", "-c", scenario, "-o", scenario}, "this is the scenario file"},
-		{"the scenario through a link", []string{"run", "-c", scenario, "-o", scenarioLink}, "this is the scenario file"},
-		{"a compared scenario", []string{"compare", scenario, scenario, "-o", scenario}, "this is the scenario file"},
+		{"the scenario itself", []string{"run", "-c", scenario, "-f", "table", "-o", scenario}, "this is the scenario file"},
+		{"the scenario through a link", []string{"run", "-c", scenario, "-f", "table", "-o", scenarioLink}, "this is the scenario file"},
+		{"a compared scenario", []string{"compare", scenario, scenario, "-f", "csv", "-o", scenario}, "this is the scenario file"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			start := time.Now()

@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"spoa/config"
 	"spoa/results"
 )
 
@@ -32,8 +31,19 @@ func newRunCmd(std *IO, runF func(context.Context, *RunOptions) error) *cobra.Co
 		Short: "Run a scenario and print or write its report",
 		Long: `Run a scenario's replications and report waits, abandonment, utilisation,
 flows to each destination and whether each target is met. With no -c, runs
-the embedded BLMK baseline. Every key of the scenario can be overridden with
---set (for example --set pools.nurse.staff=12 --set queues.call_111.service.mean=9m).`,
+the embedded BLMK baseline; -c takes a file or an embedded scenario's name.
+Every key of the scenario can be overridden with --set (for example
+--set pools.nurse.shrinkage=0.3 --set queues.clinical.service.mean=25m; a
+pool on shifts is staffed by its shifts' counts,
+--set pools.nurse.shifts.0.count=12).
+
+The format is -f's, else the one -o's extension names (.txt, .json, .csv,
+.html); any other extension is refused before the run.`,
+		Example: `  spoa run
+  spoa run -c blmk-hub -r 20 -o hub.html
+  spoa run -c config/scenarios/mmc.yaml --set pools.agents.staff=21 -f csv
+  spoa run --set pools.nurse.shifts.0.count=12 --check
+  spoa run -c hub.yaml --days 28 --seed 7 -o report.json`,
 		Args: badArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
@@ -43,8 +53,9 @@ the embedded BLMK baseline. Every key of the scenario can be overridden with
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.File, "config", "c", "", "scenario file (YAML, JSON or TOML); default: the embedded "+config.Default)
+	addScenarioFlag(cmd, &opts.File)
 	opts.RunFlags.add(f, orList(reportFormats))
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(reportFormats))
 	f.BoolVar(&opts.Check, "check", false, "exit with status 1 if any target is not met")
 	f.BoolVar(&opts.Timing, "timing", false, "add wall-clock time (meta.wall_s) to the report, which then differs run to run")
 	f.BoolVar(&opts.Progress, "progress", false, "show progress on stderr even when it is not a terminal")
@@ -57,7 +68,7 @@ func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
 	if opts.Shard != "" {
 		return runShard(ctx, std, opts)
 	}
-	f, err := pickFormat(reportFormats, opts.Format, opts.Output)
+	f, err := pickFormat(reportFormats, opts.Format, "-o", opts.Output)
 	if err != nil {
 		return err
 	}
@@ -102,7 +113,7 @@ func runRun(ctx context.Context, std *IO, opts *RunOptions) error {
 	if err := emit(std.Out, out, f, rep); err != nil {
 		return err
 	}
-	if f.name != "table" || !out.stdout() {
+	if f.name != tableFormat || !out.stdout() {
 		for _, w := range rep.Warnings {
 			fmt.Fprintln(std.Err, "warning:", w)
 		}

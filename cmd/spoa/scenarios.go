@@ -11,10 +11,11 @@ import (
 
 func newScenariosCmd(std *IO) *cobra.Command {
 	return &cobra.Command{
-		Use:   "scenarios",
-		Short: "List the embedded scenarios",
-		Args:  badArgs(cobra.NoArgs),
-		RunE:  func(*cobra.Command, []string) error { return runScenarios(std) },
+		Use:     "scenarios",
+		Short:   "List the embedded scenarios",
+		Example: `  spoa scenarios`,
+		Args:    badArgs(cobra.NoArgs),
+		RunE:    func(*cobra.Command, []string) error { return runScenarios(std) },
 	}
 }
 

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"spoa/config"
 	"spoa/config/load"
 	"spoa/results"
 	"spoa/sim"
@@ -31,7 +30,7 @@ type StaffOptions struct {
 
 // staffFormats are what `spoa staff` prints.
 var staffFormats = []format[*results.Staffing]{
-	{"table", results.WriteStaffTable}, {"json", results.WriteStaffJSON}, {"csv", results.WriteStaffCSV},
+	tableOf(results.WriteStaffTable), jsonOf(results.WriteStaffJSON), csvOf(results.WriteStaffCSV), xlsxOf(sheets(results.StaffSheets)),
 }
 
 func newStaffCmd(std *IO, runF func(context.Context, *StaffOptions) error) *cobra.Command {
@@ -71,8 +70,9 @@ marked partial.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.File, "config", "c", "", "scenario file (YAML, JSON or TOML); default: the embedded "+config.Default)
+	addScenarioFlag(cmd, &opts.File)
 	opts.RunFlags.add(f, orList(staffFormats))
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(staffFormats))
 	f.Lookup("output").Usage = "write the staffed scenario to this file (.yaml, .yml or .json), for spoa run"
 	f.Lookup("format").Usage = orList(staffFormats) + " for the report (default: from --report's extension, else table)"
 	f.DurationVar(&opts.Block, "block", time.Hour, "staff stay at one number for blocks of this long: 1h, 2h, 3h, 4h, 6h, 8h, 12h, 24h or 168h")
@@ -85,7 +85,7 @@ marked partial.`,
 }
 
 func runStaff(ctx context.Context, std *IO, opts *StaffOptions) error {
-	f, err := pickFormat(staffFormats, opts.Format, opts.Report)
+	f, err := pickFormat(staffFormats, opts.Format, "--report", opts.Report)
 	if err != nil {
 		return err
 	}

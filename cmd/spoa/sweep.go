@@ -52,8 +52,8 @@ the change, not by noise; a point's report is the one
 spoa run -c FILE --set KEY=VALUE gives.`,
 		Example: `  spoa sweep -c config/scenarios/mmc.yaml --vary pools.agents.staff=17..22
   spoa sweep -c hub.yaml --vary pools.nurse.shrinkage=0.2..0.35:0.05 -r 20 -o sweep.csv
-  spoa sweep -c hub.yaml --vary queues.call_111.patience.mean=3m,5m,10m --vary pools.health_advisor.staff=30..40:2
-  spoa sweep -c hub.yaml --vary pools.nurse.staff=4..16 --check -f json --reports -o nurses.json`,
+  spoa sweep -c hub.yaml --vary queues.call_111.patience.mean=3m,5m,10m --vary pools.health_advisor.shifts.0.count=11..15:2
+  spoa sweep -c blmk-hub --vary pools.nurse.shifts.0.count=2..8:2 --check -f json --reports -o nurses.json`,
 		Args: badArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
@@ -63,9 +63,10 @@ spoa run -c FILE --set KEY=VALUE gives.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.File, "config", "c", "", "scenario file (YAML, JSON or TOML); default: the embedded "+config.Default)
+	addScenarioFlag(cmd, &opts.File)
 	f.StringArrayVar(&opts.Vary, "vary", nil, "a key and its values: KEY=A,B,C or KEY=FROM..TO[:STEP] (repeatable; several make a grid)")
 	opts.RunFlags.add(f, orList(sweepFormats(false)))
+	_ = cmd.RegisterFlagCompletionFunc("format", completeFormats(sweepFormats(false)))
 	f.BoolVar(&opts.Check, "check", false, "exit with status 1 if no point meets every target")
 	f.BoolVar(&opts.Progress, "progress", false, "show progress on stderr even when it is not a terminal")
 	f.BoolVar(&opts.Reports, "reports", false, "with -f json, add each point's full report under \"report\"")
@@ -77,9 +78,10 @@ spoa run -c FILE --set KEY=VALUE gives.`,
 // report to the JSON.
 func sweepFormats(reports bool) []format[*results.Sweep] {
 	return []format[*results.Sweep]{
-		{"table", results.WriteSweepTable},
-		{"json", func(w io.Writer, sw *results.Sweep) error { return results.WriteSweepJSON(w, sw, reports) }},
-		{"csv", results.WriteSweepCSV},
+		tableOf(results.WriteSweepTable),
+		jsonOf(func(w io.Writer, sw *results.Sweep) error { return results.WriteSweepJSON(w, sw, reports) }),
+		csvOf(results.WriteSweepCSV),
+		xlsxOf(sheets(results.SweepSheets)),
 	}
 }
 
@@ -91,7 +93,7 @@ func runSweep(ctx context.Context, std *IO, opts *SweepOptions) error {
 			return err
 		}
 	}
-	f, err := pickFormat(sweepFormats(opts.Reports), opts.Format, opts.Output)
+	f, err := pickFormat(sweepFormats(opts.Reports), opts.Format, "-o", opts.Output)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"spoa/config"
 	"spoa/sim"
 )
 
@@ -21,10 +20,13 @@ func newValidateCmd(std *IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "validate [-c FILE]",
 		Short: "Check a scenario and list every problem, with its path in the file",
-		Args:  badArgs(cobra.NoArgs),
-		RunE:  func(cmd *cobra.Command, _ []string) error { return runValidate(cmd.Context(), std, opts) },
+		Example: `  spoa validate
+  spoa validate -c hub.yaml
+  spoa validate -c blmk-hub --set demand=1.2`,
+		Args: badArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return runValidate(cmd.Context(), std, opts) },
 	}
-	cmd.Flags().StringVarP(&opts.File, "config", "c", "", "scenario file; default: the embedded "+config.Default)
+	addScenarioFlag(cmd, &opts.File)
 	cmd.Flags().StringArrayVar(&opts.Sets, "set", nil, "override a scenario key: path=value (repeatable)")
 	return cmd
 }

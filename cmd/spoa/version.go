@@ -10,9 +10,10 @@ import (
 
 func newVersionCmd(std *IO) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print spoa's version",
-		Args:  badArgs(cobra.NoArgs),
-		Run:   func(*cobra.Command, []string) { fmt.Fprintln(std.Out, "spoa", results.Version) },
+		Use:     "version",
+		Short:   "Print spoa's version",
+		Example: `  spoa version`,
+		Args:    badArgs(cobra.NoArgs),
+		Run:     func(*cobra.Command, []string) { fmt.Fprintln(std.Out, "spoa", results.Version) },
 	}
 }

@@ -5,13 +5,14 @@ import (
 	"fmt"
 	"html/template"
 	"image/color"
+	"math"
 	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
 
+	"spoa/config"
 	"spoa/results"
 )
 
@@ -28,12 +29,30 @@ const (
 type chart struct {
 	SVG    template.HTML
 	Legend []legendEntry
+	// Small: one of a set of small charts laid out side by side.
+	Small bool
 }
 
 type legendEntry struct {
 	Name  string
 	Color string // CSS colour
 	Dash  bool
+}
+
+// palette are colours told apart easily, Tableau's ten; a chart with more
+// lines than colours draws the rest dashed (dashed reports whether).
+var palette = []color.RGBA{
+	{0x4e, 0x79, 0xa7, 0xff}, {0xf2, 0x8e, 0x2b, 0xff}, {0xe1, 0x57, 0x59, 0xff}, {0x76, 0xb7, 0xb2, 0xff}, {0x59, 0xa1, 0x4f, 0xff},
+	{0xed, 0xc9, 0x48, 0xff}, {0xb0, 0x7a, 0xa1, 0xff}, {0xff, 0x9d, 0xa7, 0xff}, {0x9c, 0x75, 0x5f, 0xff}, {0x40, 0x40, 0x40, 0xff},
+}
+
+func colorOf(i int) color.Color { return palette[i%len(palette)] }
+func dashed(i int) bool         { return i >= len(palette) }
+func dashesOf(i int) []vg.Length {
+	if dashed(i) {
+		return []vg.Length{vg.Points(6), vg.Points(3)}
+	}
+	return nil
 }
 
 // hourlyChart draws one line a name over the 24 hours of the day, each
@@ -45,9 +64,8 @@ func hourlyChart(title, yLabel string, names []string, series map[string][]resul
 	p.Title.Text = title
 	p.X.Label.Text = "hour of day"
 	p.Y.Label.Text = yLabel
-	p.X.Min, p.X.Max = 0, 23
+	setHourAxis(p, 24)
 	p.Y.Min = 0
-	p.X.Tick.Marker = hourTicks{}
 	p.Add(plotter.NewGrid())
 	for i, n := range names {
 		var pts plotter.XYs
@@ -63,11 +81,11 @@ func hourlyChart(title, yLabel string, names []string, series map[string][]resul
 		if err != nil {
 			return chart{}, err
 		}
-		l.Color = plotutil.Color(i)
+		l.Color = colorOf(i)
 		l.Width = vg.Points(1.5)
-		l.Dashes = plotutil.Dashes(i / 7)
+		l.Dashes = dashesOf(i)
 		p.Add(l)
-		legend = append(legend, legendEntry{Name: n, Color: cssColor(l.Color), Dash: i >= 7})
+		legend = append(legend, legendEntry{Name: n, Color: cssColor(l.Color), Dash: dashed(i)})
 	}
 	svg, err := svg(p, chartW, chartH)
 	return chart{SVG: svg, Legend: legend}, err
@@ -81,13 +99,19 @@ func hourlyChart(title, yLabel string, names []string, series map[string][]resul
 func serviceLevelChart(t results.TargetResult, bins []results.Figure, i int) (chart, error) {
 	p := plot.New()
 	p.Title.Text = fmt.Sprintf("%s: share answered within %s by the hour contacts joined", t.Queue, results.Dur(t.WithinS))
-	p.X.Label.Text = "hour of day"
 	p.Y.Label.Text = "per cent within target"
-	p.X.Min, p.X.Max = 0, 23
-	p.Y.Min, p.Y.Max = 0, 100
-	p.X.Tick.Marker = hourTicks{}
+	last := setHourAxis(p, len(bins))
+	// From a round number below both the target and the lowest interval,
+	// so that a shortfall shows, to 100%.
+	lo := t.Fraction - 0.1
+	for _, f := range bins {
+		if f.Measured() {
+			lo = min(lo, f.CI95Low)
+		}
+	}
+	p.Y.Min, p.Y.Max = max(0, 10*math.Floor(10*lo)), 100
 	p.Add(plotter.NewGrid())
-	goal, err := plotter.NewLine(plotter.XYs{{X: 0, Y: 100 * t.Fraction}, {X: 23, Y: 100 * t.Fraction}})
+	goal, err := plotter.NewLine(plotter.XYs{{X: 0, Y: 100 * t.Fraction}, {X: last, Y: 100 * t.Fraction}})
 	if err != nil {
 		return chart{}, err
 	}
@@ -110,9 +134,9 @@ func serviceLevelChart(t results.TargetResult, bins []results.Figure, i int) (ch
 		if err != nil {
 			return chart{}, err
 		}
-		l.Color = plotutil.Color(i)
+		l.Color = colorOf(i)
 		l.Width = vg.Points(1.5)
-		l.Dashes = plotutil.Dashes(i / 7)
+		l.Dashes = dashesOf(i)
 		eb, err := plotter.NewYErrorBars(struct {
 			plotter.XYer
 			plotter.YErrorer
@@ -122,7 +146,16 @@ func serviceLevelChart(t results.TargetResult, bins []results.Figure, i int) (ch
 		}
 		eb.Color = l.Color
 		p.Add(l, eb)
-		legend = append([]legendEntry{{Name: t.Queue + " (with 95% CI)", Color: cssColor(l.Color), Dash: i >= 7}}, legend...)
+		legend = append([]legendEntry{{Name: t.Queue + " (with 95% CI)", Color: cssColor(l.Color), Dash: dashed(i)}}, legend...)
+	}
+	if len(bins) == 24 {
+		p.Title.Text = fmt.Sprintf("%s: within %s", t.Queue, results.Dur(t.WithinS))
+		p.X.Tick.Marker = hourTicks{step: 6}
+		for i := range legend {
+			legend[i].Name = strings.TrimSuffix(legend[i].Name, " (with 95% CI)")
+		}
+		svg, err := svg(p, 3.4*vg.Inch, 2.2*vg.Inch)
+		return chart{SVG: svg, Legend: legend, Small: true}, err
 	}
 	svg, err := svg(p, chartW, chartH)
 	return chart{SVG: svg, Legend: legend}, err
@@ -161,7 +194,7 @@ func destinationChart(r *results.Report) (chart, error) {
 		return chart{}, err
 	}
 	bars.Horizontal = true
-	bars.Color = plotutil.Color(0)
+	bars.Color = colorOf(0)
 	bars.LineStyle.Width = 0
 	p.Add(plotter.NewGrid(), bars)
 	eb, err := plotter.NewXErrorBars(struct {
@@ -200,14 +233,42 @@ func svg(p *plot.Plot, w, h vg.Length) (template.HTML, error) {
 	return template.HTML(s), nil
 }
 
-// hourTicks labels every third hour as 00:00, 03:00 …
-type hourTicks struct{}
+// setHourAxis sets the x axis of a chart of 24 bins by hour of the day
+// or 168 by hour of the week, and returns its last hour.
+func setHourAxis(p *plot.Plot, bins int) float64 {
+	last := float64(bins - 1)
+	p.X.Min, p.X.Max = 0, last
+	if bins == 24 {
+		p.X.Label.Text = "hour of day"
+		p.X.Tick.Marker = hourTicks{}
+	} else {
+		p.X.Label.Text = "hour of the week, from Monday 00:00"
+		p.X.Tick.Marker = weekTicks{}
+	}
+	return last
+}
 
-func (hourTicks) Ticks(min, max float64) []plot.Tick {
+// weekTicks mark each day's start and name it at noon.
+type weekTicks struct{}
+
+func (weekTicks) Ticks(min, max float64) []plot.Tick {
+	var ts []plot.Tick
+	for d := range 7 {
+		ts = append(ts, plot.Tick{Value: float64(24 * d)}, plot.Tick{Value: float64(24*d + 12), Label: config.Weekday(d).String()})
+	}
+	return append(ts, plot.Tick{Value: 167})
+}
+
+// hourTicks labels every step-th hour as 00:00, 03:00 … (every third
+// where step is 0).
+type hourTicks struct{ step int }
+
+func (ht hourTicks) Ticks(_, _ float64) []plot.Tick {
+	step := max(ht.step, 3)
 	var ts []plot.Tick
 	for h := 0; h <= 23; h++ {
 		t := plot.Tick{Value: float64(h)}
-		if h%3 == 0 {
+		if h%step == 0 {
 			t.Label = fmt.Sprintf("%02d:00", h)
 		}
 		ts = append(ts, t)

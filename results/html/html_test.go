@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"spoa/config"
 	"spoa/config/load"
 	"spoa/results"
 )
@@ -38,8 +39,59 @@ func TestWrite(t *testing.T) {
 	} {
 		require.Contains(t, out, want)
 	}
-	require.Equal(t, 5, strings.Count(out, "viewBox="), "charts of demand, waits, utilisation, q's service level and destinations")
-	require.Contains(t, out, "q: share answered within 20s by the hour contacts joined")
+	require.Equal(t, 6, strings.Count(out, "viewBox="), "charts of demand, q's service level, agents on duty and busy, waits, utilisation and destinations")
+	require.Contains(t, out, "q: within 20s")
+	require.Contains(t, out, "agents: staff on duty and busy")
+	require.Contains(t, out, "<h2>The scenario</h2>")
+	require.Contains(t, out, "<td>calls</td><td>call</td><td>q</td><td>2400.0</td>", "the demand the scenario gives")
+	require.NotContains(t, out, "By day of the week", "every day is alike")
 	require.Contains(t, out, "target 99.0%", "the target's line in the legend")
+	require.NotContains(t, out, "<?xml")
+}
+
+// Where demand differs by day, the page shows the week: demand by day,
+// the rota by hour of the week, and each target's share by hour of the
+// week against the target.
+func TestWriteWeek(t *testing.T) {
+	s, err := load.Embedded("blmk-hub", []string{"run.days=1", "run.warmup_days=0", "run.replications=2"})
+	require.NoError(t, err)
+	r, err := results.Simulate(context.Background(), s, results.Options{})
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, Write(&buf, r))
+	out := buf.String()
+	for _, want := range []string{"<h2>By day of the week</h2>", "Demand by day of the week", "Staff on duty by hour of the week",
+		"call_111: share answered within 1m00s by the hour contacts joined", "hour of the week, from Monday 00:00",
+		"Demand differs by day of the week", "<th>sat</th>"} {
+		require.Contains(t, out, want)
+	}
+}
+
+// A comparison's page has a table a section and, beside it, a forest
+// plot a measure of the differences with their CIs.
+func TestWriteCompare(t *testing.T) {
+	var scenarios []*config.Scenario
+	for _, staff := range []string{"20", "22"} {
+		s, err := load.Embedded("mmc", []string{"run.days=2", "run.warmup_days=1", "run.replications=3", "pools.agents.staff=" + staff})
+		require.NoError(t, err)
+		s.Name = "mmc-" + staff
+		scenarios = append(scenarios, s)
+	}
+	c, err := results.CompareScenarios(context.Background(), scenarios, results.Options{})
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, WriteCompare(&buf, c))
+	out := buf.String()
+	pairs := map[string]bool{}
+	for _, r := range c.Rows {
+		if r.Diffs[1] != nil && r.Diffs[1].Measured() {
+			pairs[r.Section+"/"+r.Measure] = true
+		}
+	}
+	require.Equal(t, len(pairs), strings.Count(out, "viewBox="), "a forest plot a section and measure with a difference measured")
+	require.NotContains(t, out, "time to clinician, difference", "no clinician, nothing to draw")
+	require.Contains(t, out, "queues: mean wait, difference from mmc-20")
+	require.Contains(t, out, "<th>mmc-22 − mmc-20</th>")
+	require.Contains(t, out, `class="clear"`, "22 agents against 20 clearly cut the wait")
 	require.NotContains(t, out, "<?xml")
 }
