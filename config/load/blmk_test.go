@@ -77,6 +77,7 @@ func TestBLMKOutcomeShares(t *testing.T) {
 			got, reached := outcomeShares(t, name)
 			t.Logf("%s: %.1f%% of answered 111 calls reached an outcome", name, 100*reached)
 			for _, o := range mds111 {
+				t.Logf("%s: %s %.1f%% (MDS %.1f%%)", name, o.outcome, 100*got[o.outcome], 100*o.share)
 				require.InDelta(t, o.share, got[o.outcome], 0.01, "%s: %s share", name, o.outcome)
 			}
 			if name != "blmk-current-2021" {
