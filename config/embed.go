@@ -10,7 +10,7 @@ import (
 )
 
 // Default is the scenario run when no file is given.
-const Default = "blmk-baseline"
+const Default = "blmk-hub-2021-staffed"
 
 // Embedded scenarios ship inside the binary, so that `spoa run` works with
 // no file and `spoa init` can write one out to edit.

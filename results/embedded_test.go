@@ -15,7 +15,7 @@ import (
 
 // Every embedded scenario loads, validates, runs and reports: each queue
 // conserves its contacts, every stream's demand arrives, and no queue is
-// flagged as growing without bound.
+// flagged as growing without bound (but the do-nothing 2020/21 one).
 func TestEmbeddedScenariosRun(t *testing.T) {
 	for _, name := range config.Names() {
 		t.Run(name, func(t *testing.T) {
@@ -26,7 +26,14 @@ func TestEmbeddedScenariosRun(t *testing.T) {
 			st, err := sim.Run(context.Background(), m, sim.Options{})
 			require.NoError(t, err)
 			r := results.Aggregate(m, st)
-			require.Empty(t, r.Warnings)
+			if name == "blmk-current-2021" {
+				// Today's staff against 2020/21 demand: the call-back
+				// queue grows without bound, which is what it shows.
+				require.NotEmpty(t, r.Warnings)
+				require.Contains(t, r.Warnings[0], "callback_111")
+			} else {
+				require.Empty(t, r.Warnings)
+			}
 			for _, q := range r.Order.Queues {
 				f := r.Queues[q]
 				require.InDelta(t, f.Get("offered").Mean, f.Get("served").Mean+f.Get("abandoned").Mean+f.Get("waiting_at_end").Mean, 1e-9, q)

@@ -17,7 +17,7 @@ import (
 // many shares near 0 and waits near 0s (60 figures fell outside before)
 // make the cut bite, which the test checks too.
 func TestIntervalsWithinRange(t *testing.T) {
-	s, err := load.Embedded("blmk-baseline", []string{"run.days=2", "run.warmup_days=1", "run.replications=3"})
+	s, err := load.Embedded("blmk-current", []string{"run.days=2", "run.warmup_days=1", "run.replications=3"})
 	require.NoError(t, err)
 	r, err := results.Simulate(context.Background(), s, results.Options{})
 	require.NoError(t, err)

@@ -43,7 +43,7 @@ func TestInputsAndStaffByHour(t *testing.T) {
 
 // Demand that differs by day shows in the inputs, day by day.
 func TestInputsByWeekday(t *testing.T) {
-	s, err := load.Embedded("blmk-hub", []string{"run.days=1", "run.warmup_days=0", "run.replications=1"})
+	s, err := load.Embedded("blmk-hub-equal", []string{"run.days=1", "run.warmup_days=0", "run.replications=1"})
 	require.NoError(t, err)
 	r, err := results.Simulate(context.Background(), s, results.Options{})
 	require.NoError(t, err)

@@ -65,9 +65,9 @@ func TestRouteRaceMovesFewCallers(t *testing.T) {
 // replication: the routes' random numbers are keyed by what they lead to,
 // a queue by its place in the list, not its name.
 func TestRenamingAQueueChangesNothing(t *testing.T) {
-	s, err := load.Embedded("blmk-hub", []string{"run.days=7", "run.replications=3"})
+	s, err := load.Embedded("blmk-hub-equal", []string{"run.days=7", "run.replications=3"})
 	require.NoError(t, err)
-	renamed, err := load.Embedded("blmk-hub", []string{"run.days=7", "run.replications=3"})
+	renamed, err := load.Embedded("blmk-hub-equal", []string{"run.days=7", "run.replications=3"})
 	require.NoError(t, err)
 	for _, old := range []string{"warm", "callback", "booking"} {
 		renameQueue(renamed, old, "zz_"+old)
@@ -94,6 +94,21 @@ func queueNames(s *config.Scenario) []string {
 	return out
 }
 
+// renameRoute returns routes with the route to old leading to new.
+func renameRoute(routes map[string]float64, old, new string) map[string]float64 {
+	p, ok := routes[old]
+	if !ok {
+		return routes
+	}
+	out := map[string]float64{}
+	for k, v := range routes {
+		out[k] = v
+	}
+	delete(out, old)
+	out[new] = p
+	return out
+}
+
 // renameQueue renames queue old to new in s and every route to it.
 func renameQueue(s *config.Scenario, old, new string) {
 	for i := range s.Queues {
@@ -101,14 +116,9 @@ func renameQueue(s *config.Scenario, old, new string) {
 		if q.Name == old {
 			q.Name = new
 		}
-		if p, ok := q.Routes[old]; ok {
-			routes := map[string]float64{}
-			for k, v := range q.Routes {
-				routes[k] = v
-			}
-			delete(routes, old)
-			routes[new] = p
-			q.Routes = routes
+		q.Routes = renameRoute(q.Routes, old, new)
+		for j := range q.RoutesAt {
+			q.RoutesAt[j].Routes = renameRoute(q.RoutesAt[j].Routes, old, new)
 		}
 	}
 	for i := range s.Streams {

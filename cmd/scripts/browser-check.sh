@@ -20,9 +20,9 @@ fi
 go build -o "$out/spoa" ./cmd/spoa
 # The hub differs by day of the week, so its page has the week's charts
 # too; mmc is every day alike; the comparison has three scenarios.
-"$out/spoa" run -c blmk-hub -r 3 --days 7 -o "$out/hub.html"
+"$out/spoa" run -c blmk-hub-equal -r 3 --days 7 -o "$out/hub.html"
 "$out/spoa" run -c mmc -r 3 --days 3 -o "$out/mmc.html"
-"$out/spoa" compare blmk-current blmk-hub blmk-hub-2021 -r 3 --days 3 -o "$out/compare.html"
+"$out/spoa" compare blmk-current blmk-hub-equal blmk-hub-2021 -r 3 --days 3 -o "$out/compare.html"
 
 # check runs in the page, once it has been laid out, and writes what it
 # found into the page, which --dump-dom prints.

@@ -33,10 +33,10 @@ and set them side by side: per stream and channel the wait to answer and
 abandonment, destinations a day, staff and utilisation, and per queue waits
 and targets. Each later scenario's difference from the first comes with the
 95% CI of the difference paired replication by replication.`,
-		Example: `  spoa compare blmk-current blmk-hub
-  spoa compare blmk-current blmk-hub blmk-hub-2021 --sections destinations,totals
+		Example: `  spoa compare blmk-current blmk-hub-equal
+  spoa compare blmk-current blmk-hub-equal blmk-hub-2021 --sections destinations,totals
   spoa compare hub.yaml hub-staffed.yaml -r 20 -o compare.csv
-  spoa compare blmk-hub blmk-hub-2021 --set demand=1.1 -f json`,
+  spoa compare blmk-hub-equal blmk-hub-2021 --set demand=1.1 -f json`,
 		Args:              badArgs(cobra.MinimumNArgs(2)),
 		ValidArgsFunction: completeScenarios,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -95,8 +95,8 @@ func inputsMissing(args []string) []string {
 
 // The README's and the help's examples run as written, each set in order
 // in a directory of its own holding the repository's config/ and the
-// files the examples read (hub.yaml, hub-staffed.yaml and
-// blmk-baseline.yaml written out by spoa init). Every one is parsed by the
+// files the examples read (hub.yaml and hub-staffed.yaml, blmk-hub-equal
+// written out by spoa init). Every one is parsed by the
 // command line as it stands (flags, arguments, formats and files checked,
 // as before a run). Every one is then run to the end but the staffing
 // searches of the BLMK hub (seconds each, even shortened) and those that
@@ -114,8 +114,8 @@ func TestExamplesRun(t *testing.T) {
 		t.Run(set[0].where, func(t *testing.T) {
 			t.Chdir(t.TempDir())
 			require.NoError(t, os.Symlink(config, "config"))
-			for _, f := range []string{"hub.yaml", "hub-staffed.yaml", "blmk-baseline.yaml"} {
-				code, _, stderr := spoa(t, "init", "blmk-hub", "-o", f)
+			for _, f := range []string{"hub.yaml", "hub-staffed.yaml"} {
+				code, _, stderr := spoa(t, "init", "blmk-hub-equal", "-o", f)
 				require.Equal(t, exitOK, code, stderr)
 			}
 			for _, ex := range set {

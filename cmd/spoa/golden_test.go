@@ -44,7 +44,7 @@ func goldenCases(t *testing.T) []goldenCase {
 		}
 		cases = append(cases, goldenCase{base + ".validate", []string{"validate", "-c", f}})
 	}
-	for _, name := range []string{"blmk-baseline", "blmk-current", "blmk-hub", "blmk-hub-2021"} {
+	for _, name := range []string{"blmk-current", "blmk-current-2021", "blmk-hub-equal", "blmk-hub-2021", "blmk-hub-2021-staffed"} {
 		for _, format := range []string{"table", "json", "csv", "html"} {
 			args := append([]string{"run", "-c", "../../config/scenarios/" + name + ".yaml", "-f", format}, short...)
 			cases = append(cases, goldenCase{name + "." + format, args})
@@ -52,7 +52,7 @@ func goldenCases(t *testing.T) []goldenCase {
 	}
 	for _, format := range []string{"table", "json", "csv", "html"} {
 		cases = append(cases,
-			goldenCase{"compare-blmk." + format, append([]string{"compare", "blmk-current", "blmk-hub", "blmk-hub-2021", "-f", format}, short...)},
+			goldenCase{"compare-blmk." + format, append([]string{"compare", "blmk-current", "blmk-hub-equal", "blmk-hub-2021", "-f", format}, short...)},
 			goldenCase{"compare-random." + format, []string{"compare", "testdata/golden/random-1.json", "testdata/golden/random-8.json", "testdata/golden/features.yaml", "-f", format}})
 	}
 	cases = append(cases, goldenCase{"scenarios", []string{"scenarios"}})

@@ -27,8 +27,8 @@ func newInitCmd(std *IO) *cobra.Command {
 		Long: `Write an embedded scenario out as a file to edit: as YAML, comments and all
 (NAME.yaml, or -o FILE.yaml or .yml), or as JSON (-o FILE.json), which reads
 back into the same scenario.`,
-		Example: `  spoa init blmk-hub
-  spoa init blmk-hub -o hub.yaml
+		Example: `  spoa init blmk-hub-equal
+  spoa init blmk-hub-equal -o hub.yaml
   spoa init mmc -o mmc.json
   spoa init mmc -o -`,
 		Args:              badArgs(cobra.ExactArgs(1)),

@@ -116,9 +116,9 @@ contacts, queues, staff pools on a rota, abandonment and routing to GP
 out-of-hours, A&E, ambulances and self-care. With no scenario file it runs
 the embedded BLMK baseline.`,
 		Example: `  spoa run
-  spoa run -c blmk-hub -o report.html
-  spoa compare blmk-current blmk-hub
-  spoa init blmk-hub -o hub.yaml
+  spoa run -c blmk-hub-equal -o report.html
+  spoa compare blmk-current blmk-hub-equal
+  spoa init blmk-hub-equal -o hub.yaml
   spoa validate -c hub.yaml
   spoa --version`,
 		Version:       results.Version,

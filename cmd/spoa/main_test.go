@@ -223,7 +223,7 @@ func TestValidateScenariosInit(t *testing.T) {
 	require.Contains(t, out, "is valid")
 	code, out, _ = spoa(t, "scenarios")
 	require.Equal(t, 0, code)
-	require.Contains(t, out, "blmk-baseline")
+	require.Contains(t, out, "blmk-current")
 	require.Contains(t, out, "mmc")
 
 	dir := t.TempDir()

@@ -40,7 +40,7 @@ pool on shifts is staffed by its shifts' counts,
 The format is -f's, else the one -o's extension names (.txt, .json, .csv,
 .html); any other extension is refused before the run.`,
 		Example: `  spoa run
-  spoa run -c blmk-hub -r 20 -o hub.html
+  spoa run -c blmk-hub-equal -r 20 -o hub.html
   spoa run -c config/scenarios/mmc.yaml --set pools.agents.staff=21 -f csv
   spoa run --set pools.nurse.shifts.0.count=12 --check
   spoa run -c hub.yaml --days 28 --seed 7 -o report.json`,

@@ -53,7 +53,7 @@ spoa run -c FILE --set KEY=VALUE gives.`,
 		Example: `  spoa sweep -c config/scenarios/mmc.yaml --vary pools.agents.staff=17..22
   spoa sweep -c hub.yaml --vary pools.nurse.shrinkage=0.2..0.35:0.05 -r 20 -o sweep.csv
   spoa sweep -c hub.yaml --vary queues.call_111.patience.mean=3m,5m,10m --vary pools.health_advisor.shifts.0.count=11..15:2
-  spoa sweep -c blmk-hub --vary pools.nurse.shifts.0.count=2..8:2 --check -f json --reports -o nurses.json`,
+  spoa sweep -c blmk-hub-equal --vary pools.nurse.shifts.0.count=2..8:2 --check -f json --reports -o nurses.json`,
 		Args: badArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {

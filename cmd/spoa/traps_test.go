@@ -144,8 +144,8 @@ func TestCompletion(t *testing.T) {
 		return lines[:len(lines)-1] // the last is the directive
 	}
 	require.Equal(t, config.Names(), complete("run", "-c", ""))
-	require.Equal(t, []string{"blmk-hub", "blmk-hub-2021"}, complete("validate", "-c", "blmk-h"))
-	require.Equal(t, []string{"blmk-current"}, complete("compare", "mmc", "blmk-c"))
+	require.Equal(t, []string{"blmk-hub-2021", "blmk-hub-2021-staffed", "blmk-hub-equal"}, complete("validate", "-c", "blmk-h"))
+	require.Equal(t, []string{"blmk-current", "blmk-current-2021"}, complete("compare", "mmc", "blmk-c"))
 	require.Equal(t, []string{"mmc"}, complete("staff", "-c", "m"))
 	require.Equal(t, []string{"mmc"}, complete("sweep", "--config", "m"))
 	require.Empty(t, complete("run", "-c", "./"), "a path: the shell completes files")

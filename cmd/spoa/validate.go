@@ -22,7 +22,7 @@ func newValidateCmd(std *IO) *cobra.Command {
 		Short: "Check a scenario and list every problem, with its path in the file",
 		Example: `  spoa validate
   spoa validate -c hub.yaml
-  spoa validate -c blmk-hub --set demand=1.2`,
+  spoa validate -c blmk-hub-equal --set demand=1.2`,
 		Args: badArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error { return runValidate(cmd.Context(), std, opts) },
 	}

@@ -53,7 +53,7 @@ func TestWrite(t *testing.T) {
 // the rota by hour of the week, and each target's share by hour of the
 // week against the target.
 func TestWriteWeek(t *testing.T) {
-	s, err := load.Embedded("blmk-hub", []string{"run.days=1", "run.warmup_days=0", "run.replications=2"})
+	s, err := load.Embedded("blmk-hub-equal", []string{"run.days=1", "run.warmup_days=0", "run.replications=2"})
 	require.NoError(t, err)
 	r, err := results.Simulate(context.Background(), s, results.Options{})
 	require.NoError(t, err)

@@ -18,7 +18,7 @@
 #   SPOA_SLURM_SHARDS        array tasks (default 4)
 #   SPOA_SLURM_CPUS          CPUs a task (default 1)
 #   SPOA_SLURM_ARGS          what to run (default: run -c
-#                            config/scenarios/blmk-hub.yaml -r 8 --days 7)
+#                            config/scenarios/blmk-hub-equal.yaml -r 8 --days 7)
 #   SPOA_SLURM_TIMEOUT       seconds to wait for the jobs (default 600)
 #   SPOA_SLURM_TABLE=0       compare the JSON reports only (the table
 #                            needs another single run)
@@ -51,7 +51,7 @@ here="$repo/cmd/spoa/slurm"
 shards=${SPOA_SLURM_SHARDS:-4}
 cpus=${SPOA_SLURM_CPUS:-1}
 timeout=${SPOA_SLURM_TIMEOUT:-600}
-read -r -a args <<<"${SPOA_SLURM_ARGS:-run -c config/scenarios/blmk-hub.yaml -r 8 --days 7}"
+read -r -a args <<<"${SPOA_SLURM_ARGS:-run -c config/scenarios/blmk-hub-equal.yaml -r 8 --days 7}"
 t0=$(date +%s)
 
 # --- Slurm and munge -------------------------------------------------------
