@@ -1,6 +1,10 @@
 package results
 
-import "spoa/sim"
+import (
+	"math"
+
+	"spoa/sim"
+)
 
 // Run is one scenario's replications, as Compare takes them.
 type Run struct {
@@ -108,15 +112,26 @@ func Compare(seed uint64, runs []Run) *Comparison {
 			if i == 0 || !hasBase {
 				continue
 			}
-			d := make([]float64, min(len(v), len(base)))
-			for j := range d {
-				d[j] = v[j] - base[j]
-			}
-			df := figureOf(d).changeIn(row.MeasureOf().Unit)
+			df := figureOf(paired(v, base)).changeIn(row.MeasureOf().Unit)
 			row.Diffs[i] = &df
 		}
 	}
 	return c
+}
+
+// paired is each replication's difference v − base. A difference within
+// rounding of zero (1e-9 of the figures: two sums of the same staff in
+// another order, say) is zero, so that it is not shown as a difference
+// whose interval, of width zero, leaves out zero.
+func paired(v, base []float64) []float64 {
+	d := make([]float64, min(len(v), len(base)))
+	for j := range d {
+		d[j] = v[j] - base[j]
+		if math.Abs(d[j]) <= 1e-9*math.Max(math.Abs(v[j]), math.Abs(base[j])) {
+			d[j] = 0
+		}
+	}
+	return d
 }
 
 // stableSortRows orders rows by section, keeping the order of first
