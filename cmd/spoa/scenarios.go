@@ -22,6 +22,10 @@ func newScenariosCmd(std *IO) *cobra.Command {
 // runScenarios lists the embedded scenarios with their descriptions,
 // marking the one that runs when no file is given.
 func runScenarios(std *IO) error {
+	width := 0
+	for _, n := range config.Names() {
+		width = max(width, len(n))
+	}
 	for _, n := range config.Names() {
 		mark := " "
 		if n == config.Default {
@@ -31,7 +35,7 @@ func runScenarios(std *IO) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(std.Out, "%s %-20s %s\n", mark, n, desc)
+		fmt.Fprintf(std.Out, "%s %-*s %s\n", mark, width, n, desc)
 	}
 	fmt.Fprintln(std.Out, "\n* runs when no scenario file is given; `spoa init NAME` writes one out to edit")
 	return nil
