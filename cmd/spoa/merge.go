@@ -89,7 +89,7 @@ func runMerge(ctx context.Context, std *IO, opts *MergeOptions) error {
 		return err
 	}
 	if merged.Kind == shard.KindSweep {
-		return emitSweep(std, out, opts, merged.Sweep)
+		return emitSweepParts(std, out, opts, merged.Sweep)
 	}
 	return emitReport(std, out, opts, merged.Report)
 }
@@ -138,7 +138,7 @@ func emitReport(std *IO, out output, opts *MergeOptions, rep *results.Report) er
 	return nil
 }
 
-func emitSweep(std *IO, out output, opts *MergeOptions, sw *results.Sweep) error {
+func emitSweepParts(std *IO, out output, opts *MergeOptions, sw *results.Sweep) error {
 	f, err := pickFormat(sweepFormats(opts.Reports), opts.Format, "-o", opts.Output)
 	if err != nil {
 		return err
@@ -146,17 +146,5 @@ func emitSweep(std *IO, out output, opts *MergeOptions, sw *results.Sweep) error
 	if opts.Reports && f.name != "json" {
 		return badInput{fmt.Errorf("--reports: full reports go in JSON only; add -f json")}
 	}
-	if err := emit(std.Out, out, f, sw); err != nil {
-		return err
-	}
-	for _, row := range sw.Rows {
-		for _, w := range row.Report.Warnings {
-			fmt.Fprintf(std.Err, "warning: %s: %s\n", row.Point.Label(), w)
-		}
-	}
-	if opts.Check && !sw.AnyMeetsAll() {
-		fmt.Fprintf(std.Err, "no point of the %d meets every target\n", len(sw.Rows))
-		return errUnmet
-	}
-	return nil
+	return emitSweep(std, out, f, sw, opts.Check)
 }

@@ -103,11 +103,20 @@ func emit[V any](stdout io.Writer, out output, f format[V], v V) error {
 // it into place. The file gets the mode of the one it replaces, or 0644
 // (less the umask, as os.WriteFile would give), not CreateTemp's 0600.
 func writeFileAtomic(path string, data []byte) error {
+	return replaceAtomic(path, func(dir, pattern string, mode os.FileMode) (string, error) {
+		return writeTemp(dir, pattern, data, mode)
+	})
+}
+
+// replaceAtomic has write make a complete temporary file beside path (in
+// dir, named by pattern, with mode: the mode of the file it replaces, or
+// 0644 less the umask) and renames it over path.
+func replaceAtomic(path string, write func(dir, pattern string, mode os.FileMode) (string, error)) error {
 	mode := os.FileMode(0o644) &^ umask()
 	if st, err := os.Stat(path); err == nil {
 		mode = st.Mode().Perm()
 	}
-	name, err := writeTemp(filepath.Dir(path), tempPattern(path), data, mode)
+	name, err := write(filepath.Dir(path), tempPattern(path), mode)
 	if err != nil {
 		return err
 	}

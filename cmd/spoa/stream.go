@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"io"
 	"os"
-	"path/filepath"
 )
 
 // writeStreamAtomic writes what fill writes to path as writeFileAtomic
@@ -12,19 +11,9 @@ import (
 // complete, so that a large output (a trace) need not be held in memory
 // and is still never seen half-written. If fill fails, nothing is left.
 func writeStreamAtomic(path string, fill func(io.Writer) error) error {
-	mode := os.FileMode(0o644) &^ umask()
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	name, err := streamTemp(filepath.Dir(path), tempPattern(path), mode, fill)
-	if err != nil {
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	return nil
+	return replaceAtomic(path, func(dir, pattern string, mode os.FileMode) (string, error) {
+		return streamTemp(dir, pattern, mode, fill)
+	})
 }
 
 // fillFile writes what fill writes to f, buffered, and sets its mode.

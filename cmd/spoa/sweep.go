@@ -142,6 +142,13 @@ func runSweep(ctx context.Context, std *IO, opts *SweepOptions) error {
 	if err != nil {
 		return err
 	}
+	return emitSweep(std, out, f, sw, opts.Check)
+}
+
+// emitSweep writes a sweep (run, or merged from its parts), then its
+// points' warnings, and with check says so and returns errUnmet if no
+// point meets every target.
+func emitSweep(std *IO, out output, f format[*results.Sweep], sw *results.Sweep, check bool) error {
 	if err := emit(std.Out, out, f, sw); err != nil {
 		return err
 	}
@@ -150,7 +157,7 @@ func runSweep(ctx context.Context, std *IO, opts *SweepOptions) error {
 			fmt.Fprintf(std.Err, "warning: %s: %s\n", row.Point.Label(), w)
 		}
 	}
-	if opts.Check && !sw.AnyMeetsAll() {
+	if check && !sw.AnyMeetsAll() {
 		fmt.Fprintf(std.Err, "no point of the %d meets every target\n", len(sw.Rows))
 		return errUnmet
 	}
