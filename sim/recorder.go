@@ -126,13 +126,11 @@ func (rec *recorder) served(c *contact, q QueueID, clinician bool, now float64) 
 	}
 }
 
-// ended: c reached destination d at now.
+// ended: c reached destination d at now, its disposition after service:
+// it counts there and in its stream's time in system.
 func (rec *recorder) ended(c *contact, d DestID, now float64) {
+	rec.reached(c, d, now)
 	if c.arrive >= rec.warmup {
-		st := &rec.st.Dests[d]
-		st.Count++
-		st.ByStream[c.stream]++
-		st.Hour[hourOfDay(now)]++
 		rec.st.Streams[c.stream].InSystem.Add(now - c.arrive)
 	}
 }
