@@ -48,6 +48,18 @@ var palette = []color.RGBA{
 
 func colorOf(i int) color.Color { return palette[i%len(palette)] }
 func dashed(i int) bool         { return i >= len(palette) }
+
+// seriesLine is the line of the i-th series of a chart: its colour and
+// dashes, 1.5 points wide.
+func seriesLine(pts plotter.XYs, i int) (*plotter.Line, error) {
+	l, err := plotter.NewLine(pts)
+	if err != nil {
+		return nil, err
+	}
+	l.Color, l.Width, l.Dashes = colorOf(i), vg.Points(1.5), dashesOf(i)
+	return l, nil
+}
+
 func dashesOf(i int) []vg.Length {
 	if dashed(i) {
 		return []vg.Length{vg.Points(6), vg.Points(3)}
@@ -77,13 +89,10 @@ func hourlyChart(title, yLabel string, names []string, series map[string][]resul
 		if len(pts) == 0 {
 			continue
 		}
-		l, err := plotter.NewLine(pts)
+		l, err := seriesLine(pts, i)
 		if err != nil {
 			return chart{}, err
 		}
-		l.Color = colorOf(i)
-		l.Width = vg.Points(1.5)
-		l.Dashes = dashesOf(i)
 		p.Add(l)
 		legend = append(legend, legendEntry{Name: n, Color: cssColor(l.Color), Dash: dashed(i)})
 	}
@@ -130,13 +139,10 @@ func serviceLevelChart(t results.TargetResult, bins []results.Figure, i int) (ch
 		errs = append(errs, struct{ Low, High float64 }{100 * (f.Mean - f.CI95Low), 100 * (f.CI95High - f.Mean)})
 	}
 	if len(pts) > 0 {
-		l, err := plotter.NewLine(pts)
+		l, err := seriesLine(pts, i)
 		if err != nil {
 			return chart{}, err
 		}
-		l.Color = colorOf(i)
-		l.Width = vg.Points(1.5)
-		l.Dashes = dashesOf(i)
 		eb, err := plotter.NewYErrorBars(struct {
 			plotter.XYer
 			plotter.YErrorer

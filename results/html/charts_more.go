@@ -75,11 +75,10 @@ func linesChart(title, yLabel string, names []string, values [][]float64) (chart
 		for x, y := range values[i] {
 			pts[x] = plotter.XY{X: float64(x), Y: y}
 		}
-		l, err := plotter.NewLine(pts)
+		l, err := seriesLine(pts, i)
 		if err != nil {
 			return chart{}, err
 		}
-		l.Color, l.Width, l.Dashes = colorOf(i), vg.Points(1.5), dashesOf(i)
 		p.Add(l)
 		legend = append(legend, legendEntry{Name: n, Color: cssColor(l.Color), Dash: dashed(i)})
 	}
