@@ -132,3 +132,16 @@ func (d *Weekday) UnmarshalText(b []byte) error {
 	}
 	return fmt.Errorf("unknown day %q (days are %s)", b, strings.Join(weekdays[:], ", "))
 }
+
+// HourName names hour h of the bins a target per hour is judged in: of
+// the day ("09:00") when bins is 24, else of the week (HourOfWeek).
+func HourName(h, bins int) string {
+	if bins == 24 {
+		return At(h, 0).String()
+	}
+	return HourOfWeek(h)
+}
+
+// HourOfWeek names hour h of the week (0 is Monday 00:00–01:00) as
+// "sat 09:00", as the simulator's clock starts on a Monday.
+func HourOfWeek(h int) string { return Weekday(h/24).String() + " " + At(h%24, 0).String() }

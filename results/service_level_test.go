@@ -172,9 +172,9 @@ func TestPerHourWriters(t *testing.T) {
 	require.Contains(t, r.Targets[0].Verdict(), "hours short")
 }
 
-// TestHourOfWeek names hours as the report writes them.
+// TestHourOfWeek names hours as the report writes them (config.HourOfWeek).
 func TestHourOfWeek(t *testing.T) {
 	for h, want := range map[int]string{0: "mon 00:00", 23: "mon 23:00", 24: "tue 00:00", 129: "sat 09:00", 167: "sun 23:00"} {
-		require.Equal(t, want, results.HourOfWeek(h))
+		require.Equal(t, want, config.HourOfWeek(h))
 	}
 }

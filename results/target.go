@@ -65,23 +65,8 @@ func judge(s subject, q QueueReport, st []sim.Stats) TargetResult {
 			values[i] = level(st[i].Queues[id].LevelIn(j.Worst, j.Worst+1))
 		}
 	}
-	t.ByHour = &HourTarget{Hours: j.Hours, Missed: j.Missed, OfWeek: bins != 24, Worst: hourName(j.Worst, bins), WorstHour: j.Worst, Achieved: figureOf(values).in(Fraction)}
+	t.ByHour = &HourTarget{Hours: j.Hours, Missed: j.Missed, OfWeek: bins != 24, Worst: config.HourName(j.Worst, bins), WorstHour: j.Worst, Achieved: figureOf(values).in(Fraction)}
 	return t
-}
-
-// hourName names an hour of the day ("09:00") or, with 168 bins, of the
-// week ("sat 09:00").
-func hourName(h, bins int) string {
-	if bins == 24 {
-		return fmt.Sprintf("%02d:00", h)
-	}
-	return HourOfWeek(h)
-}
-
-// HourOfWeek names an hour of the week as "sat 09:00"; 0 is Monday
-// 00:00, as the simulator's clock starts.
-func HourOfWeek(h int) string {
-	return fmt.Sprintf("%s %02d:00", config.Weekday(h/24), h%24)
 }
 
 // Goal says what the target asks: "95% answered within 1m", and "in every

@@ -94,24 +94,3 @@ func OfferedIn(st []Stats, q QueueID, bin, bins int) int64 {
 	}
 	return n
 }
-
-// MeanLevelIn is the mean over replications of queue q's LevelIn(from,
-// to), over the replications that served anyone then, and how many those
-// were (0: nobody was served, and the level is not measured).
-func MeanLevelIn(st []Stats, q QueueID, from, to int) (mean float64, n int) {
-	var w Welford
-	for i := range st {
-		if x, ok := st[i].Queues[q].LevelIn(from, to); ok {
-			w.Add(x)
-		}
-	}
-	return w.Mean, int(w.N)
-}
-
-// PerHourAt is the stream's mean arrival rate, in contacts an hour, in
-// hour how of the week (0–167 from Monday 00:00).
-func (s *Stream) PerHourAt(how int) float64 { return s.rate.perSecond[how%HoursOfWeek] * hour }
-
-// OnDutyAt is the number of the pool's staff on duty at t seconds into
-// the week (0 is Monday 00:00), after shrinkage.
-func (p *Pool) OnDutyAt(t float64) int { return p.rota.at(t) }

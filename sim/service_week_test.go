@@ -37,9 +37,9 @@ func TestJudgeHours(t *testing.T) {
 	require.Equal(t, 0, j.Missed, "a mean equal to the fraction meets it")
 	require.True(t, j.Met())
 
-	// Mon 00:00 is judged on its mean as MeanLevelIn takes it: against
+	// Mon 00:00 is judged on its mean as MeanLevel takes it: against
 	// a fraction a hair above that, it misses too.
-	mean, n := MeanLevelIn(st, 0, 0, 1)
+	mean, n := MeanLevel(st, 0, 0, HoursOfWeek)
 	require.Equal(t, 2, n)
 	require.Equal(t, 3, JudgeHours(st, 0, mean+1e-12, HoursOfWeek).Missed)
 

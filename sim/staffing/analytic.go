@@ -32,7 +32,7 @@ func offered(s *config.Scenario, m *sim.Model) loads {
 	for i := range m.Streams {
 		st := &m.Streams[i]
 		for h := range hours {
-			ext[st.Queue][h] += st.PerHourAt(h)
+			ext[st.Queue][h] += st.PerHourOfWeek(h)
 		}
 	}
 	// λ = ext + Pᵀλ by repeated substitution: validation refuses loops

@@ -25,8 +25,8 @@
 // carry their own random numbers (arrival times, service times, patience,
 // routes), so two rotas are judged on the same callers and differ by the
 // staff, not by noise (common random numbers). A target is judged as the
-// report judges it (sim.MeanLevelIn): per hour of the week, or over the
-// whole run.
+// report judges it (sim.JudgeHours): in every hour (of the day, or of the
+// week where demand differs by day), or over the whole run.
 //
 // Two guards keep the search from answers no planner would take: a pool
 // never has fewer on duty than the load of the queues that only it serves

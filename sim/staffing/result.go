@@ -77,7 +77,7 @@ func (r *Result) fill(sr *search, first, level [][]int) {
 			pr.Required[h] = level[p][b]
 			pr.Rostered[h] = rostered(level[p][b], pl.Shrinkage)
 			pr.RosteredHours += float64(pr.Rostered[h])
-			pr.Own[h] = sr.m.Pools[p].OnDutyAt(float64(h) * 3600)
+			pr.Own[h] = sr.m.Pools[p].OnDutyAtHourOfWeek(h)
 		}
 		r.Pools[p] = pr
 	}
@@ -198,16 +198,8 @@ func (r *Result) fitAll(sr *search) error {
 // judged in bins hours of the day, "call_111 at 09:00".
 func describe(sr *search, f fail, bins int) string {
 	name := sr.m.Queues[f.q].Name
-	switch {
-	case f.h < 0:
+	if f.h < 0 {
 		return name + " over the run"
-	case bins == 24:
-		return name + " at " + config.At(f.h, 0).String()
 	}
-	return name + " at " + HourName(f.h)
-}
-
-// HourName writes an hour of the week as "mon 09:00".
-func HourName(h int) string {
-	return config.Weekday(h/24).String() + " " + config.At(h%24, 0).String()
+	return name + " at " + config.HourName(f.h, bins)
 }

@@ -56,7 +56,7 @@ func fitShifts(need [hours]int, starts, lengths []int) (fitted, error) {
 	}
 	for h, n := range need {
 		if n > 0 && !slices.ContainsFunc(pats, func(p pattern) bool { return p.covers(h) }) {
-			return fitted{}, fmt.Errorf("no shift of the allowed starts and lengths covers %s, when staff are needed", HourName(h))
+			return fitted{}, fmt.Errorf("no shift of the allowed starts and lengths covers %s, when staff are needed", config.HourOfWeek(h))
 		}
 	}
 	count := make([]int, len(pats))
