@@ -99,27 +99,30 @@ func TestBLMKOutcomeSharesCanFail(t *testing.T) {
 	require.Greater(t, got["A&E"]-0.066, 0.01)
 }
 
-// lightPools: see staffedBLMK.
-var lightPools = map[string][]string{
-	"blmk-current":          {"nurseline_nurse"},
-	"blmk-hub-2021-staffed": nil,
-}
-
-// staffedBLMK are the embedded scenarios whose rotas spoa staff found, each
-// with the pools a target forces on duty with too little work to keep them
-// 15% busy (the scenario says why in its pools' comments).
-var staffedBLMK = map[string][]string{
-	"blmk-current":          lightPools["blmk-current"],
-	"blmk-hub-2021-staffed": lightPools["blmk-hub-2021-staffed"],
+// staffedBLMK are the embedded scenarios whose rotas spoa staff found:
+// the --set overrides the search ran with (blmk-current's are the levels
+// today's service reached in December 2016, CALIBRATION.md §10, judged
+// over the run as the national figures are), and the pools a target forces
+// on duty with too little work to keep them 15% busy (each scenario says
+// why in its pools' comments).
+var staffedBLMK = map[string]struct {
+	set   []string
+	light []string
+}{
+	"blmk-current": {
+		set: []string{"queues.call_111.target.fraction=0.86", "queues.callback_111.target.fraction=0.40"},
+	},
+	"blmk-hub-2021-staffed": {},
 }
 
 // TestBLMKStaffedScenarios: where spoa staff found the rota, the scenario,
-// run as written (its own days and replications), meets every target, and
-// no pool is under 15% busy, except those named above.
+// run as written (its own days and replications) with the targets the
+// search was given, meets every target, and no pool is under 15% busy,
+// except those named above.
 func TestBLMKStaffedScenarios(t *testing.T) {
-	for name, light := range staffedBLMK {
+	for name, staffed := range staffedBLMK {
 		t.Run(name, func(t *testing.T) {
-			s, err := load.Embedded(name, nil)
+			s, err := load.Embedded(name, staffed.set)
 			require.NoError(t, err)
 			r, err := results.Simulate(context.Background(), s, results.Options{})
 			require.NoError(t, err)
@@ -129,7 +132,7 @@ func TestBLMKStaffedScenarios(t *testing.T) {
 			}
 			for pool, pr := range r.Pools {
 				u := pr.Get("utilisation").Mean
-				if slices.Contains(light, pool) {
+				if slices.Contains(staffed.light, pool) {
 					require.Less(t, u, 0.15, "%s: %s is named as light but is %.1f%% busy", name, pool, 100*u)
 					continue
 				}
@@ -137,6 +140,38 @@ func TestBLMKStaffedScenarios(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBLMKCurrentIsToday: blmk-current performs as the national 111
+// service did in December 2016 (CALIBRATION.md §2, §9; S3, S4), not
+// better: 86.0% of calls answered within 60 s, so it misses the 95%
+// standard its file keeps, and about 40% of call-backs within 10 minutes.
+// The search was given these levels as targets (staffedBLMK), so the
+// test checks that its least rota does not overshoot them by more than
+// two points. Abandonment is left to the README: the run's 2.0% against
+// the MDS's 3.8% is a finding about the patience assumed (§7).
+func TestBLMKCurrentIsToday(t *testing.T) {
+	s, err := load.Embedded("blmk-current", nil)
+	require.NoError(t, err)
+	r, err := results.Simulate(context.Background(), s, results.Options{})
+	require.NoError(t, err)
+	today := map[string]struct{ lo, hi float64 }{
+		"call_111":     {0.86, 0.88},
+		"callback_111": {0.38, 0.42},
+	}
+	for _, tg := range r.Targets {
+		want, ok := today[tg.Queue]
+		if !ok {
+			continue
+		}
+		delete(today, tg.Queue)
+		require.GreaterOrEqual(t, tg.Achieved.Mean, want.lo, tg.Queue)
+		require.LessOrEqual(t, tg.Achieved.Mean, want.hi, tg.Queue)
+		if tg.Queue == "call_111" {
+			require.False(t, tg.Met, "today's 111 misses the 95%% standard")
+		}
+	}
+	require.Empty(t, today, "queues without a target")
 }
 
 // The default scenario is one of the BLMK ones, and none of its pools is

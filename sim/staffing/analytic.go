@@ -16,14 +16,16 @@ type loads struct {
 	rate [][hours]float64
 	// pool[p][h] is the load, in Erlangs, that pool p carries in hour h as
 	// the first pool of the queues it serves; sole[p][h] that of the
-	// queues it alone serves.
-	pool, sole [][hours]float64
+	// queues it alone serves, and waits[p][h] the part of sole[p][h] that
+	// may wait for a later hour: queues with a target whose contacts never
+	// give up.
+	pool, sole, waits [][hours]float64
 }
 
 // offered works out the loads of a compiled model and its scenario.
 func offered(s *config.Scenario, m *sim.Model) loads {
 	nq, np := len(m.Queues), len(m.Pools)
-	l := loads{rate: make([][hours]float64, nq), pool: make([][hours]float64, np), sole: make([][hours]float64, np)}
+	l := loads{rate: make([][hours]float64, nq), pool: make([][hours]float64, np), sole: make([][hours]float64, np), waits: make([][hours]float64, np)}
 	queue := map[string]int{}
 	for i, q := range s.Queues {
 		queue[q.Name] = i
@@ -75,6 +77,9 @@ func offered(s *config.Scenario, m *sim.Model) loads {
 			l.pool[p][h] += a
 			if len(cq.ServedBy) == 1 {
 				l.sole[p][h] += a
+				if m.Queues[q].Within > 0 && !m.Queues[q].Abandons() {
+					l.waits[p][h] += a
+				}
 			}
 		}
 	}
@@ -120,7 +125,7 @@ func guess(s *config.Scenario, m *sim.Model, l loads) [][hours]int {
 					wants = append(wants, want{mq.Within, mq.Fraction})
 				}
 			}
-			c := int(math.Ceil(l.sole[p][h] - 1e-9))
+			c := hourFloor(l, p, h)
 			if lam > 0 && len(wants) > 0 {
 				mu, theta := lam/load, 0.0
 				if abandons {
@@ -148,14 +153,35 @@ func guess(s *config.Scenario, m *sim.Model, l loads) [][hours]int {
 	return out
 }
 
-// floor is the fewest on duty in each pool and hour: the load of the
-// queues only it serves, rounded up.
+// floor is the fewest on duty in each pool and hour (hourFloor).
 func floor(l loads) [][hours]int {
 	out := make([][hours]int, len(l.sole))
 	for p := range l.sole {
 		for h := range hours {
-			out[p][h] = int(math.Ceil(l.sole[p][h] - 1e-9))
+			out[p][h] = hourFloor(l, p, h)
 		}
 	}
 	return out
+}
+
+// hourFloor is the fewest on duty in pool p in hour h: the load of the
+// queues only it serves that cannot wait for a later hour, rounded up, and
+// at least one where work that can wait joins.
+func hourFloor(l loads, p, h int) int {
+	n := int(math.Ceil(l.sole[p][h] - l.waits[p][h] - 1e-9))
+	if l.waits[p][h] > 0 {
+		n = max(n, 1)
+	}
+	return n
+}
+
+// waitingHours is the staff-hours of work that can wait that pool p must
+// do in each period of the given hours (24 or 168): the mean over the week
+// of its hours' loads, times the period.
+func waitingHours(l loads, p, period int) float64 {
+	var sum float64
+	for h := range hours {
+		sum += l.waits[p][h]
+	}
+	return sum * float64(period) / hours
 }

@@ -28,12 +28,18 @@
 // report judges it (sim.JudgeHours): in every hour (of the day, or of the
 // week where demand differs by day), or over the whole run.
 //
-// Two guards keep the search from answers no planner would take: a pool
-// never has fewer on duty than the load of the queues that only it serves
-// (otherwise a queue without a target, or one whose callers give up before
-// they are answered, would be starved, since a target counts only the
-// contacts answered), and an hour in which contacts joined a queue with a
-// target but none were answered fails.
+// Two guards keep the search from answers no planner would take. A pool
+// never has fewer on duty in an hour than the load of the queues that only
+// it serves, where that work cannot wait: otherwise a queue without a
+// target, or one whose callers give up before they are answered, would be
+// starved, since a target counts only the contacts answered. Work that
+// waits (a queue with a target whose contacts never give up, such as
+// call-backs) may be carried from a busy hour to a quieter one, as a
+// clinical queue is in practice: such a pool keeps at least one on duty in
+// every hour that work joins, and its staff-hours over the day (or the
+// week) cover the load, so that the queue cannot grow without bound; its
+// target sees every wait. And an hour in which contacts joined a queue
+// with a target but none were answered fails.
 //
 // The number on duty becomes a number rostered by the pool's shrinkage
 // (on duty = rostered × (1 − shrinkage), rounded, as the simulator has

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -68,9 +69,13 @@ type search struct {
 	period int
 	blocks int
 	floor  [][]int // per pool and block
-	evals  int
-	best   float64 // on-duty hours of the last rota that met every target
-	phase  string
+	// waiting is the staff-hours a period each pool must give to work
+	// that can wait (waitingHours): the blocks may go below its load, as
+	// long as the period as a whole covers it.
+	waiting []float64
+	evals   int
+	best    float64 // on-duty hours of the last rota that met every target
+	phase   string
 }
 
 // fail is a target missed: queue q in hour h of the week (-1 over the
@@ -115,6 +120,10 @@ func Search(ctx context.Context, s *config.Scenario, opt Options) (*Result, erro
 	l := offered(s, m)
 	first := sr.byBlock(guess(s, m, l))
 	sr.floor = sr.byBlock(floor(l))
+	sr.waiting = make([]float64, len(m.Pools))
+	for p := range sr.waiting {
+		sr.waiting[p] = waitingHours(l, p, sr.period)
+	}
 
 	res := &Result{Per: opt.Per, Block: opt.Block, Period: sr.period}
 	level := make([][]int, len(first))
@@ -238,7 +247,7 @@ func (sr *search) run(level [][]int) ([][]int, bool, error) {
 	sr.phase = "checking each block alone"
 	for p := range level {
 		for b := range level[p] {
-			for level[p][b] > sr.floor[p][b] {
+			for level[p][b] > sr.floor[p][b] && sr.spare(level, p) > 0 {
 				level[p][b]--
 				st, err := sr.evaluate(level)
 				if err != nil {
@@ -296,6 +305,16 @@ func (sr *search) add(level [][]int, st []sim.Stats, fails []fail) {
 	}
 }
 
+// spare is how many staff-blocks pool p can lose and still cover the
+// work that can wait over the period (sr.waiting).
+func (sr *search) spare(level [][]int, p int) int {
+	on := 0
+	for _, n := range level[p] {
+		on += n
+	}
+	return int(math.Floor((float64(on*sr.block)-sr.waiting[p])/float64(sr.block) + 1e-9))
+}
+
 // removeBatch tries one fewer in every block of pool p that is not tight
 // and above its floor; where targets then fail it gives staff back and
 // marks those blocks tight. It reports whether any were kept off.
@@ -309,6 +328,7 @@ func (sr *search) removeBatch(level [][]int, tight [][]bool, p int) (bool, error
 	if sr.opt.Per == PerRun {
 		return sr.removeHalving(level, tight, p, cand)
 	}
+	cand = cand[:max(0, min(len(cand), sr.spare(level, p)))]
 	removed := map[int]bool{}
 	for _, b := range cand {
 		level[p][b]--
@@ -364,8 +384,8 @@ func (sr *search) removeBatch(level [][]int, tight [][]bool, p int) (bool, error
 func (sr *search) removeHalving(level [][]int, tight [][]bool, p int, cand []int) (bool, error) {
 	kept := false
 	k := len(cand)
-	for len(cand) > 0 {
-		k = min(k, len(cand))
+	for len(cand) > 0 && sr.spare(level, p) > 0 {
+		k = min(k, len(cand), sr.spare(level, p))
 		batch := cand[:k]
 		for _, b := range batch {
 			level[p][b]--

@@ -240,3 +240,45 @@ func TestSearchStoppedKeepsBest(t *testing.T) {
 	require.True(t, r.Partial)
 	require.Equal(t, 3, r.Evaluations)
 }
+
+// Work that waits may be carried from a busy hour to a quiet one; work
+// whose callers give up may not. One queue, 10 calls an hour of 6 minutes
+// (1 Erlang) but 60 (6 Erlangs) from 18:00 to 22:00, judged over the run at
+// 50% within 20 minutes. Without patience the search may put fewer than
+// the load on duty in the busy hours, so long as the day's staff-hours
+// cover the day's load; with patience (a caller who gives up is work that
+// is lost, not done later) never fewer than the load in any hour.
+func TestSearchCarriesOnlyWorkThatWaits(t *testing.T) {
+	rates := make([]float64, 24)
+	for h := range rates {
+		rates[h] = 10
+		if h >= 18 && h < 22 {
+			rates[h] = 60
+		}
+	}
+	load := func(h int) float64 { return rates[h%24] / 10 }
+	scenario := func(patience time.Duration) *config.Scenario {
+		s := single(17.5, 6*time.Minute, patience, 14, 8)
+		s.Streams[0].Arrivals.Hourly = rates
+		s.Queues[0].Target = &config.Target{Within: config.Duration(20 * time.Minute), Fraction: 0.5}
+		return s
+	}
+
+	waits := staffed(t, scenario(0), Options{Per: PerRun}).Pools[0]
+	day, below := 0.0, 0
+	for h := range 24 {
+		day += float64(waits.Required[h])
+		if float64(waits.Required[h]) < load(h) {
+			below++
+		}
+	}
+	t.Logf("without patience: %v on duty, %g staff-hours a day for a load of 44", waits.Required[:24], day)
+	require.Positive(t, below, "some busy hour has fewer on duty than its load")
+	require.GreaterOrEqual(t, day, 44.0, "the day's staff-hours cover the day's load")
+
+	gives := staffed(t, scenario(10*time.Minute), Options{Per: PerRun}).Pools[0]
+	t.Logf("with patience: %v on duty", gives.Required[:24])
+	for h := range hours {
+		require.GreaterOrEqual(t, float64(gives.Required[h]), load(h), "hour %d", h)
+	}
+}
