@@ -175,13 +175,14 @@ func hourFloor(l loads, p, h int) int {
 	return n
 }
 
-// waitingHours is the staff-hours of work that can wait that pool p must
-// do in each period of the given hours (24 or 168): the mean over the week
-// of its hours' loads, times the period.
-func waitingHours(l loads, p, period int) float64 {
+// soleHours is the staff-hours of work that only pool p can do in each
+// period of the given hours (24 or 168): the mean over the week of its
+// hours' sole loads, times the period. Its staff-hours on duty over the
+// period must cover it, or some of the work is never done.
+func soleHours(l loads, p, period int) float64 {
 	var sum float64
 	for h := range hours {
-		sum += l.waits[p][h]
+		sum += l.sole[p][h]
 	}
 	return sum * float64(period) / hours
 }

@@ -37,8 +37,8 @@
 // call-backs) may be carried from a busy hour to a quieter one, as a
 // clinical queue is in practice: such a pool keeps at least one on duty in
 // every hour that work joins, and its staff-hours over the day (or the
-// week) cover the load, so that the queue cannot grow without bound; its
-// target sees every wait. And an hour in which contacts joined a queue
+// week) cover the load of the queues only it serves, so that the queue
+// cannot grow without bound; its target sees every wait. And an hour in which contacts joined a queue
 // with a target but none were answered fails.
 //
 // The number on duty becomes a number rostered by the pool's shrinkage

@@ -69,13 +69,13 @@ type search struct {
 	period int
 	blocks int
 	floor  [][]int // per pool and block
-	// waiting is the staff-hours a period each pool must give to work
-	// that can wait (waitingHours): the blocks may go below its load, as
-	// long as the period as a whole covers it.
-	waiting []float64
-	evals   int
-	best    float64 // on-duty hours of the last rota that met every target
-	phase   string
+	// work is the staff-hours a period of work that only each pool can
+	// do (soleHours): where some of it can wait, a block may have fewer
+	// on duty than its load, so long as the period as a whole covers it.
+	work  []float64
+	evals int
+	best  float64 // on-duty hours of the last rota that met every target
+	phase string
 }
 
 // fail is a target missed: queue q in hour h of the week (-1 over the
@@ -120,9 +120,9 @@ func Search(ctx context.Context, s *config.Scenario, opt Options) (*Result, erro
 	l := offered(s, m)
 	first := sr.byBlock(guess(s, m, l))
 	sr.floor = sr.byBlock(floor(l))
-	sr.waiting = make([]float64, len(m.Pools))
-	for p := range sr.waiting {
-		sr.waiting[p] = waitingHours(l, p, sr.period)
+	sr.work = make([]float64, len(m.Pools))
+	for p := range sr.work {
+		sr.work[p] = soleHours(l, p, sr.period)
 	}
 
 	res := &Result{Per: opt.Per, Block: opt.Block, Period: sr.period}
@@ -305,14 +305,14 @@ func (sr *search) add(level [][]int, st []sim.Stats, fails []fail) {
 	}
 }
 
-// spare is how many staff-blocks pool p can lose and still cover the
-// work that can wait over the period (sr.waiting).
+// spare is how many staff-blocks pool p can lose and still cover, over
+// the period, the work only it can do (sr.work).
 func (sr *search) spare(level [][]int, p int) int {
 	on := 0
 	for _, n := range level[p] {
 		on += n
 	}
-	return int(math.Floor((float64(on*sr.block)-sr.waiting[p])/float64(sr.block) + 1e-9))
+	return int(math.Floor((float64(on*sr.block)-sr.work[p])/float64(sr.block) + 1e-9))
 }
 
 // removeBatch tries one fewer in every block of pool p that is not tight
