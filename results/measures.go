@@ -26,6 +26,11 @@ var (
 				q := v.queueStats()
 				return ratio(float64(q.Abandoned), float64(q.Offered))
 			}},
+			// As NHS 111 statistics count it: after waiting 30 s or more.
+			{Name: "abandon_late_fraction", Label: "abandoned after 30s", Unit: Fraction, value: func(v view) float64 {
+				q := v.queueStats()
+				return ratio(float64(q.AbandonedLate), float64(q.Offered))
+			}},
 			// Waits are over served contacts.
 			{Name: "asa_s", Label: "mean wait", Unit: Seconds, value: func(v view) float64 { return meanOf(v.queueStats().Wait) }},
 			{Name: "wait_p50_s", Label: "median wait", Unit: Seconds, value: waitQuantile(0.50)},
@@ -79,7 +84,7 @@ var (
 	// that the scenario uses.
 	Channels = &Section{
 		Name:     "channels",
-		Measures: pick(streamMeasures, "offered", "abandoned", "abandon_fraction", "asa_s"),
+		Measures: pick(streamMeasures, "offered", "abandoned", "abandon_fraction", "abandon_late_fraction", "asa_s"),
 		compare:  []shown{{"asa_s", nil}, {"abandon_fraction", nil}},
 		rows:     channelRows,
 	}
@@ -151,6 +156,10 @@ var streamMeasures = []Measure{
 	// Of all attempts, redials included.
 	{Name: "abandon_fraction", Label: "abandoned", Unit: Fraction, value: func(v view) float64 {
 		return ratio(v.streamSum(func(s *sim.StreamStats) int64 { return s.Abandoned }),
+			v.streamSum(func(s *sim.StreamStats) int64 { return s.Offered + s.Redials }))
+	}},
+	{Name: "abandon_late_fraction", Label: "abandoned after 30s", Unit: Fraction, value: func(v view) float64 {
+		return ratio(v.streamSum(func(s *sim.StreamStats) int64 { return s.AbandonedLate }),
 			v.streamSum(func(s *sim.StreamStats) int64 { return s.Offered + s.Redials }))
 	}},
 	// The mean wait until first answered, in the queue the stream enters.

@@ -147,15 +147,21 @@ func (rec *recorder) reached(c *contact, d DestID, now float64) {
 	}
 }
 
-// abandoned: c ran out of patience in queue q.
-func (rec *recorder) abandoned(c *contact, q QueueID) {
+// abandoned: c ran out of patience in queue q at now.
+func (rec *recorder) abandoned(c *contact, q QueueID, now float64) {
+	late := int64(0)
+	if now-c.join >= LateAbandon {
+		late = 1
+	}
 	if c.join >= rec.warmup {
 		st := &rec.st.Queues[q]
 		st.Abandoned++
+		st.AbandonedLate += late
 		st.HourAbandoned[hourOfDay(c.join)]++
 	}
 	if c.arrive >= rec.warmup {
 		rec.st.Streams[c.stream].Abandoned++
+		rec.st.Streams[c.stream].AbandonedLate += late
 	}
 }
 

@@ -352,7 +352,7 @@ func (r *replication) abandon(id contactID, ticket uint32) {
 	}
 	c.timer = false
 	r.queues[c.queue].leave(r.now)
-	r.rec.abandoned(c, c.queue)
+	r.rec.abandoned(c, c.queue, r.now)
 	st := &r.m.Streams[c.stream]
 	redial := st.redial && rand.New(c.draw(&r.scratch, drawRedial)).Float64() < st.redialP
 	if r.trace != nil {

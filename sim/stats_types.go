@@ -13,10 +13,18 @@ type Stats struct {
 	Dests       []DestStats
 }
 
+// LateAbandon is the wait after which NHS 111 statistics count a caller
+// who hangs up as abandoned (30 s); callers who hang up sooner are left
+// out of that count, though not out of Abandoned.
+const LateAbandon = 30.0
+
 // QueueStats holds one queue's figures. Offered = Served + Abandoned +
 // WaitingAtEnd + TurnedAway always.
 type QueueStats struct {
 	Offered, Served, Abandoned, WaitingAtEnd int64
+	// AbandonedLate counts the abandonments after waiting LateAbandon or
+	// longer, as NHS 111 statistics count them.
+	AbandonedLate int64
 	// TurnedAway counts contacts that found MaxWaiting already waiting and
 	// were refused (limits.go).
 	TurnedAway int64
@@ -52,8 +60,9 @@ type PoolStats struct {
 type StreamStats struct {
 	Offered int64 // first attempts
 	Redials int64 // further attempts after abandoning
-	// Abandoned counts abandonments, in any queue, of the stream's contacts.
-	Abandoned int64
+	// Abandoned counts abandonments, in any queue, of the stream's contacts;
+	// AbandonedLate those after waiting LateAbandon or longer.
+	Abandoned, AbandonedLate int64
 	// Answer is the wait until a contact is first answered (in the queue
 	// it entered), over contacts answered; a redial's wait counts from the
 	// redial.

@@ -136,7 +136,7 @@ func TestMergeRefusesBadSets(t *testing.T) {
 	require.Equal(t, 0, code)
 	newer := rewrite(t, p[2], func(p *shard.Part) { p.Version = "9.9.9" })
 	allNewer := []string{rewrite(t, p[0], func(p *shard.Part) { p.Version = "9.9.9" }), rewrite(t, p[1], func(p *shard.Part) { p.Version = "9.9.9" }), newer}
-	format2 := rewrite(t, p[2], func(p *shard.Part) { p.FormatVersion = 2 })
+	format2 := rewrite(t, p[2], func(p *shard.Part) { p.FormatVersion = shard.FormatVersion + 1 })
 	shapeless := rewrite(t, p[2], func(p *shard.Part) {
 		p.Runs[0].Stats[0].Queues = nil
 		p.Runs[0].Stats[1].Queues[0].WaitHist.Counts = []int64{1, 2}
@@ -152,7 +152,7 @@ func TestMergeRefusesBadSets(t *testing.T) {
 		{"different seeds", []string{p[0], seeded[1], p[2]}, []string{"the parts are of different seeds: 11 (" + p[0] + ", " + p[2] + "); 12 (" + seeded[1] + ")"}},
 		{"different versions", []string{p[0], p[1], newer}, []string{"the parts are of different spoa versions: 0.1.0 (" + p[0] + ", " + p[1] + "); 9.9.9 (" + newer + ")"}},
 		{"another version", allNewer, []string{"written by spoa 9.9.9 and this is spoa 0.1.0"}},
-		{"another format", []string{p[0], p[1], format2}, []string{format2 + ": a part in format 2"}},
+		{"another format", []string{p[0], p[1], format2}, []string{fmt.Sprintf("%s: a part in format %d", format2, shard.FormatVersion+1)}},
 		{"different numbers of shards", []string{p[0], p[1], four[2], four[3]}, []string{"the parts are of different numbers of shards: 3 (" + p[0] + ", " + p[1] + "); 4 ("}},
 		{"a missing shard", []string{p[2], p[0]}, []string{"missing shard 2 of 3 (2 of 3 given): run it, or give its file"}},
 		{"missing shards", []string{four[2]}, []string{"missing shards 1-2, 4 of 4 (1 of 4 given)"}},

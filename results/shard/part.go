@@ -16,7 +16,7 @@ import (
 // holds gets a new FormatVersion, which an older spoa refuses to merge.
 const (
 	FormatName    = "spoa-part"
-	FormatVersion = 1
+	FormatVersion = 2
 )
 
 // Kinds of part.
