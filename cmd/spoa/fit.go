@@ -12,7 +12,7 @@ import (
 
 	"spoa/config/fit"
 	"spoa/config/load"
-	"spoa/results/records"
+	"spoa/config/records"
 	"spoa/sim"
 )
 

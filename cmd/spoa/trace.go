@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"spoa/config"
-	"spoa/results/records"
+	"spoa/results"
 	"spoa/sim"
 )
 
@@ -100,7 +100,7 @@ func (t *traceFlags) write(ctx context.Context, std *IO, s *config.Scenario, out
 	}
 	var rows int64
 	err = writeStreamAtomic(out.path, func(w io.Writer) error {
-		tw, err := records.NewTraceWriter(w, m, t.rows)
+		tw, err := results.NewTraceWriter(w, m, t.rows)
 		if err != nil {
 			return err
 		}
@@ -110,7 +110,7 @@ func (t *traceFlags) write(ctx context.Context, std *IO, s *config.Scenario, out
 		rows = tw.Rows()
 		return tw.Flush()
 	})
-	if errors.Is(err, records.ErrTooManyRows) {
+	if errors.Is(err, results.ErrTooManyRows) {
 		return badInput{fmt.Errorf("--trace %s: replication %d has more than %d queue visits; raise --trace-rows, or trace fewer --days; nothing was written", t.File, t.rep, t.rows)}
 	}
 	if err != nil {

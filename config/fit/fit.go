@@ -11,7 +11,7 @@ import (
 	"slices"
 	"time"
 
-	"spoa/results/records"
+	"spoa/config/records"
 )
 
 // Options tune a fit; the zero value is the defaults.

@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"spoa/config"
+	"spoa/config/records"
 	"spoa/results"
-	"spoa/results/records"
 	"spoa/sim"
 )
 
@@ -45,7 +45,7 @@ func traceOf(t testing.TB, s *config.Scenario, rep int) *Result {
 	m, err := sim.Compile(s)
 	require.NoError(t, err)
 	var buf bytes.Buffer
-	tw, err := records.NewTraceWriter(&buf, m, 0)
+	tw, err := results.NewTraceWriter(&buf, m, 0)
 	require.NoError(t, err)
 	_, err = sim.ReplicateTrace(context.Background(), m, m.Seed, rep, tw.Write)
 	require.NoError(t, err)

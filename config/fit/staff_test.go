@@ -7,7 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"spoa/results/records"
+	"spoa/config/records"
 )
 
 // TestStaffSeen: with agents named, staff in an hour are the mean number

@@ -1,7 +1,7 @@
 // Package records owns the format of contact records: one row per visit of
-// a contact to a queue, as `spoa run --trace` writes them and `spoa fit`
-// reads them (with the columns of a telephony system's export mapped onto
-// its fields).
+// a contact to a queue, as `spoa run --trace` writes them (through
+// results.TraceWriter) and `spoa fit` reads them (with the columns of a
+// telephony system's export mapped onto its fields).
 //
 // A trace's times are ISO 8601 in UTC to the millisecond, the simulation
 // clock's zero (00:00 on a Monday, sim/doc.go) being Epoch, Monday
