@@ -181,7 +181,7 @@ h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 
 h3 { font-size: 1em; margin: 1em 0 0.25em; }
 .scroll { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.85em; }
-th, td { padding: 0.2em 0.4em; text-align: right; border-bottom: 1px solid #eee; }
+th, td { padding: 0.2em 0.3em; text-align: right; border-bottom: 1px solid #eee; }
 th { background: #f4f4f4; font-weight: 600; vertical-align: bottom; max-width: 7em; overflow-wrap: break-word; }
 td .ci { white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; position: sticky; left: 0; background: #fff; }
