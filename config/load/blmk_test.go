@@ -148,8 +148,8 @@ func TestBLMKStaffedScenarios(t *testing.T) {
 // standard its file keeps, and about 40% of call-backs within 10 minutes.
 // The search was given these levels as targets (staffedBLMK), so the
 // test checks that its least rota does not overshoot them by more than
-// two points. Abandonment is left to the README: the run's 2.0% against
-// the MDS's 3.8% is a finding about the patience assumed (§7).
+// two points. Abandonment is left to the README: the run's 1.6% after 30 s
+// against the MDS's 3.8% is a finding, which the README discusses.
 func TestBLMKCurrentIsToday(t *testing.T) {
 	s, err := load.Embedded("blmk-current", nil)
 	require.NoError(t, err)

@@ -38,8 +38,9 @@
 // clinical queue is in practice: such a pool keeps at least one on duty in
 // every hour that work joins, and its staff-hours over the day (or the
 // week) cover the load of the queues only it serves, so that the queue
-// cannot grow without bound; its target sees every wait. And an hour in which contacts joined a queue
-// with a target but none were answered fails.
+// cannot grow without bound; its target sees every wait. And an hour in
+// which contacts joined a queue with a target but none were answered
+// fails.
 //
 // The number on duty becomes a number rostered by the pool's shrinkage
 // (on duty = rostered × (1 − shrinkage), rounded, as the simulator has
