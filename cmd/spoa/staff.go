@@ -51,7 +51,13 @@ default) or over the whole run. Shifts start on the hours and last the
 lengths the scenario's staffing key allows (every hour, 4h to 12h, when it
 says nothing); the least rostered hours possible for such shifts (a linear
 programme's bound) is printed beside them. The shift rota is simulated once
-more, with shrinkage, to verify it.
+more, with shrinkage, to verify it. Work that waits without giving up
+(call-backs) may be carried from a busy hour into a quieter one, so long
+as its pool's hours over the day or week cover it.
+
+To staff a rota to what a service achieves rather than to its standards,
+give those levels with --set and judge them over the run: blmk-current's
+rota is the last example below, at December 2016's national figures.
 
 The report goes to standard output (or --report FILE); -o writes the
 scenario with each pool's rota replaced by its shifts, which spoa run
@@ -60,7 +66,8 @@ marked partial.`,
 		Example: `  spoa staff -c config/scenarios/mmc.yaml --set queues.q.target.within=20s --set queues.q.target.fraction=0.8
   spoa staff -c hub.yaml -o hub-staffed.yaml
   spoa staff -c hub.yaml --per run --block 4h -f csv --report staff.csv
-  spoa staff -c hub.yaml --set demand=1.1 -o hub-plus-10pc.yaml`,
+  spoa staff -c hub.yaml --set demand=1.1 -o hub-plus-10pc.yaml
+  spoa staff -c blmk-current --per run --set queues.call_111.target.fraction=0.86 --set queues.callback_111.target.fraction=0.40`,
 		Args: badArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if runF != nil {
