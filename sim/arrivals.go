@@ -81,32 +81,19 @@ func compileRate(perHour float64, hourly, weekly []float64) arrivalRate {
 // after is the time of the next arrival after t, given e, a draw of the
 // unit exponential: the integrated rate is inverted, which is exact and
 // needs no thinning. It reports false when no arrival comes before end.
-func (r *arrivalRate) after(t, e, end float64) (float64, bool) {
-	if r.constant > 0 {
+// For a stream whose days vary, d scales each hour's rate by the day's
+// factor; d is nil otherwise.
+func (r *arrivalRate) after(t, e, end float64, d *dayFactors) (float64, bool) {
+	if r.constant > 0 && d == nil {
 		return t + e/r.constant, true
 	}
 	for {
 		bin := int(t/hour) % 168
 		binEnd := (math.Floor(t/hour) + 1) * hour
 		rate := r.perSecond[bin]
-		if rate*(binEnd-t) >= e {
-			return t + e/rate, true
+		if d != nil {
+			rate *= d.at(int(t / day))
 		}
-		e -= rate * (binEnd - t)
-		t = binEnd
-		if t >= end {
-			return 0, false
-		}
-	}
-}
-
-// afterVarying is after for a stream whose days vary: the rate in each
-// hour is the profile's times the day's factor.
-func (r *arrivalRate) afterVarying(t, e, end float64, d *dayFactors) (float64, bool) {
-	for {
-		bin := int(t/hour) % 168
-		binEnd := (math.Floor(t/hour) + 1) * hour
-		rate := r.perSecond[bin] * d.at(int(t/day))
 		if rate*(binEnd-t) >= e {
 			return t + e/rate, true
 		}

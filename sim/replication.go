@@ -116,14 +116,7 @@ func (r *replication) scheduleArrival(s StreamID) {
 		return
 	}
 	e := r.sources[s].gaps.ExpFloat64()
-	var t float64
-	var ok bool
-	if d := r.sources[s].days; d != nil {
-		t, ok = rate.afterVarying(r.now, e, r.m.End, d)
-	} else {
-		t, ok = rate.after(r.now, e, r.m.End)
-	}
-	if ok {
+	if t, ok := rate.after(r.now, e, r.m.End, r.sources[s].days); ok {
 		r.h.push(t, evArrival, int32(s), 0)
 	}
 }
