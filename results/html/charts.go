@@ -60,6 +60,12 @@ func seriesLine(pts plotter.XYs, i int) (*plotter.Line, error) {
 	return l, nil
 }
 
+// seriesLegend is the legend entry of the i-th series of a chart, drawn
+// as seriesLine draws its line.
+func seriesLegend(name string, i int) legendEntry {
+	return legendEntry{Name: name, Color: cssColor(colorOf(i)), Dash: dashed(i)}
+}
+
 func dashesOf(i int) []vg.Length {
 	if dashed(i) {
 		return []vg.Length{vg.Points(6), vg.Points(3)}
@@ -94,7 +100,7 @@ func hourlyChart(title, yLabel string, names []string, series map[string][]resul
 			return chart{}, err
 		}
 		p.Add(l)
-		legend = append(legend, legendEntry{Name: n, Color: cssColor(l.Color), Dash: dashed(i)})
+		legend = append(legend, seriesLegend(n, i))
 	}
 	svg, err := svg(p, chartW, chartH)
 	return chart{SVG: svg, Legend: legend}, err
@@ -152,7 +158,7 @@ func serviceLevelChart(t results.TargetResult, bins []results.Figure, i int) (ch
 		}
 		eb.Color = l.Color
 		p.Add(l, eb)
-		legend = append([]legendEntry{{Name: t.Queue + " (with 95% CI)", Color: cssColor(l.Color), Dash: dashed(i)}}, legend...)
+		legend = append([]legendEntry{seriesLegend(t.Queue+" (with 95% CI)", i)}, legend...)
 	}
 	if len(bins) == 24 {
 		p.Title.Text = fmt.Sprintf("%s: within %s", t.Queue, results.Dur(t.WithinS))

@@ -80,7 +80,7 @@ func linesChart(title, yLabel string, names []string, values [][]float64) (chart
 			return chart{}, err
 		}
 		p.Add(l)
-		legend = append(legend, legendEntry{Name: n, Color: cssColor(l.Color), Dash: dashed(i)})
+		legend = append(legend, seriesLegend(n, i))
 	}
 	svg, err := svg(p, chartW, chartH)
 	return chart{SVG: svg, Legend: legend}, err
