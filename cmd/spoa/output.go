@@ -130,25 +130,3 @@ func replaceAtomic(path string, write func(dir, pattern string, mode os.FileMode
 // tempPattern names the temporary file a report to path is written
 // through, as os.CreateTemp takes a pattern: hidden, beside it.
 func tempPattern(path string) string { return "." + filepath.Base(path) + ".*.tmp" }
-
-// writeNamedTemp writes data to a new temporary file in dir, named by
-// pattern as os.CreateTemp names it, and returns its name; on failure it
-// leaves nothing behind.
-func writeNamedTemp(dir, pattern string, data []byte, mode os.FileMode) (string, error) {
-	f, err := os.CreateTemp(dir, pattern)
-	if err != nil {
-		return "", err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(mode)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", err
-	}
-	return f.Name(), nil
-}

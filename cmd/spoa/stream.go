@@ -16,6 +16,14 @@ func writeStreamAtomic(path string, fill func(io.Writer) error) error {
 	})
 }
 
+// writeAll is a fill that writes data.
+func writeAll(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
+}
+
 // fillFile writes what fill writes to f, buffered, and sets its mode.
 func fillFile(f *os.File, mode os.FileMode, fill func(io.Writer) error) error {
 	bw := bufio.NewWriterSize(f, 1<<20)

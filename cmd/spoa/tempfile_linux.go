@@ -21,7 +21,7 @@ func writeTemp(dir, pattern string, data []byte, mode os.FileMode) (string, erro
 	if name, err := writeUnnamed(dir, pattern, data, mode); err == nil {
 		return name, nil
 	}
-	return writeNamedTemp(dir, pattern, data, mode)
+	return streamNamedTemp(dir, pattern, mode, writeAll(data))
 }
 
 func writeUnnamed(dir, pattern string, data []byte, mode os.FileMode) (string, error) {
@@ -30,10 +30,7 @@ func writeUnnamed(dir, pattern string, data []byte, mode os.FileMode) (string, e
 		return "", err
 	}
 	defer f.Close()
-	if _, err := f.Write(data); err != nil {
-		return "", err
-	}
-	if err := f.Chmod(mode); err != nil {
+	if err := fillFile(f, mode, writeAll(data)); err != nil {
 		return "", err
 	}
 	return linkUnnamed(f, dir, pattern)

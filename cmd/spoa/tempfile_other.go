@@ -10,7 +10,7 @@ import (
 // writeTemp writes data to a named temporary file in dir and returns its
 // name.
 func writeTemp(dir, pattern string, data []byte, mode os.FileMode) (string, error) {
-	return writeNamedTemp(dir, pattern, data, mode)
+	return streamNamedTemp(dir, pattern, mode, writeAll(data))
 }
 
 // streamTemp writes what fill writes to a named temporary file in dir and
