@@ -60,6 +60,15 @@ func seriesLine(pts plotter.XYs, i int) (*plotter.Line, error) {
 	return l, nil
 }
 
+// xErrorBars draws horizontal error bars at pts, errs giving each one's
+// reach to the left and right.
+func xErrorBars(pts plotter.XYs, errs plotter.XErrors) (*plotter.XErrorBars, error) {
+	return plotter.NewXErrorBars(struct {
+		plotter.XYer
+		plotter.XErrorer
+	}{pts, errs})
+}
+
 // seriesLegend is the legend entry of the i-th series of a chart, drawn
 // as seriesLine draws its line.
 func seriesLegend(name string, i int) legendEntry {
@@ -209,10 +218,7 @@ func destinationChart(r *results.Report) (chart, error) {
 	bars.Color = colorOf(0)
 	bars.LineStyle.Width = 0
 	p.Add(plotter.NewGrid(), bars)
-	eb, err := plotter.NewXErrorBars(struct {
-		plotter.XYer
-		plotter.XErrorer
-	}{pts, errs})
+	eb, err := xErrorBars(pts, errs)
 	if err != nil {
 		return chart{}, err
 	}

@@ -169,10 +169,7 @@ func forestChart(c *results.Comparison, section, measure string) (chart, error) 
 		sc.GlyphStyle.Color = colorOf(k - 1)
 		sc.GlyphStyle.Shape = draw.CircleGlyph{}
 		sc.GlyphStyle.Radius = vg.Points(3)
-		eb, err := plotter.NewXErrorBars(struct {
-			plotter.XYer
-			plotter.XErrorer
-		}{pts, errs})
+		eb, err := xErrorBars(pts, errs)
 		if err != nil {
 			return chart{}, err
 		}
